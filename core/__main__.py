@@ -1,0 +1,5 @@
+"""python -m gongwen"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,315 @@
+"""The guided questionnaire (questionary), driven by the question model.
+
+Every prompt shows its default, so pressing Enter throughout gives a complete
+draft.  Invalid input is refused with the Chinese message from the model and the
+question stays open.  :attr:`Questionnaire.raw` always holds every answer given so
+far, so an interrupted run can be saved and resumed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import questionary
+from questionary import Choice
+
+from .doctype import DocumentType, OutlineEntry
+from .outline import fill_title, is_default, outline_lines, outline_to_raw, parse_outline
+from .questions import (
+    OTHER,
+    Answers,
+    Question,
+    check_value,
+    item_summary,
+    resolve,
+    show_value,
+)
+
+DONE = "__done__"
+STYLE = questionary.Style([("qmark", "fg:#c00000 bold"), ("answer", "fg:#005f87 bold")])
+
+
+def say(text: str, style: str = "") -> None:
+    questionary.print(text, style=style)
+
+
+def _validator(q: Question, scope: Answers):
+    def validate(text: str) -> bool | str:
+        return check_value(q, text, scope)[1] or True
+
+    return validate
+
+
+def _shown_default(q: Question, value: Any) -> str:
+    if q.kind == "date" and value:
+        return show_value(q, value)
+    return "" if value is None else str(value)
+
+
+class Questionnaire:
+    """Ask a type's questions; ``raw`` holds the answers as the answers file keeps them."""
+
+    def __init__(self, doctype: DocumentType, raw: Answers | None = None,
+                 keep: set[str] | None = None) -> None:
+        self.doctype = doctype
+        self.raw: Answers = {"type": doctype.id, **(raw or {})}
+        self.keep = set(keep or ())  # keys already answered (prefilled): not asked again
+        self.answers: Answers = {}
+
+    # ------------------------------------------------------------ flow
+
+    def run(self) -> Answers:
+        self.ask_all()
+        self.review()
+        return self.raw
+
+    def outline(self) -> list[OutlineEntry]:
+        return parse_outline(self.raw.get("outline"), self.doctype, self.answers)[0]
+
+    def kept(self) -> set[str]:
+        return {e.key for e in self.outline() if e.key}
+
+    def ask_all(self) -> None:
+        say(f"开始填写：{self.doctype.name}（直接回车即采用括号内或已填好的默认值，Ctrl-C 可中断并保存）",
+            "bold")
+        for q in self.doctype.questions:
+            if not q.applies(self.answers, self.kept()):
+                continue
+            if q.key in self.keep and q.key in self.raw:
+                value, error = check_value(q, self.raw[q.key], self.answers)
+                if not error:
+                    self.answers[q.key] = value
+                    continue
+                say(f"“{q.label}”原答案有误：{error}，请重新回答。", "fg:ansired")
+            self.ask_top(q)
+
+    def ask_top(self, q: Question) -> None:
+        current = self.raw.get(q.key) if q.key in self.raw else q.default_for(self.answers)
+        value = self.ask(q, current, self.answers)
+        self.answers[q.key] = value
+        self.raw[q.key] = value
+
+    # ------------------------------------------------------------ one question
+
+    def ask(self, q: Question, current: Any, scope: Answers) -> Any:
+        """Ask one question of any kind; returns the checked value."""
+        handler = getattr(self, f"_ask_{q.kind}")
+        return handler(q, current, scope)
+
+    def _text_like(self, q: Question, current: Any, scope: Answers, **kw: Any) -> Any:
+        answer = questionary.text(
+            q.label, default=_shown_default(q, current), validate=_validator(q, scope),
+            style=STYLE, **kw,
+        ).unsafe_ask()
+        return check_value(q, answer, scope)[0]
+
+    def _ask_text(self, q: Question, current: Any, scope: Answers) -> Any:
+        return self._text_like(q, current, scope)
+
+    def _ask_integer(self, q: Question, current: Any, scope: Answers) -> Any:
+        return self._text_like(q, current, scope)
+
+    def _ask_date(self, q: Question, current: Any, scope: Answers) -> Any:
+        ranges = "、2020年4月至9月" if q.allow_range else ""
+        hint = f"（可写 2023年8月20日、2023-8-20、2023年8月、12月底{ranges}）"
+        return self._text_like(q, current, scope, instruction=hint)
+
+    def _ask_multiline(self, q: Question, current: Any, scope: Answers) -> Any:
+        """Show the current text; Enter keeps it, or open it for editing."""
+        if current:
+            say(f"{q.label}（当前内容）：", "bold")
+            say(f"  {current}")
+            keep = questionary.select(f"{q.label}：", style=STYLE, choices=[
+                Choice("✔ 就用这段", True), Choice("✎ 修改", False)]).unsafe_ask()
+            if keep:
+                return check_value(q, current, scope)[0]
+        return self._text_like(q, current, scope, multiline=True,
+                               instruction="（可多行；按 Esc 再按回车 完成）")
+
+    def _ask_choice(self, q: Question, current: Any, scope: Answers) -> Any:
+        default = current if current in q.choices else None
+        return questionary.select(q.label, choices=list(q.choices), default=default,
+                                  style=STYLE).unsafe_ask()
+
+    def _ask_confirm(self, q: Question, current: Any, scope: Answers) -> Any:
+        return questionary.confirm(q.label, default=bool(current), style=STYLE).unsafe_ask()
+
+    def _ask_multichoice(self, q: Question, current: Any, scope: Answers) -> Any:
+        current = list(current or [])
+        options = list(q.choices) + [c for c in current if c not in q.choices]
+        choices = [Choice(c, checked=c in current) for c in options]
+        if q.other:
+            choices.append(Choice(OTHER))
+        while True:
+            picked = questionary.checkbox(q.label, choices=choices, style=STYLE,
+                                          instruction="（空格选择，回车确认）").unsafe_ask()
+            if OTHER in picked:
+                picked.remove(OTHER)
+                extra = questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask()
+                picked += [x.strip() for x in extra.replace("，", "、").split("、") if x.strip()]
+            value, error = check_value(q, picked, scope)
+            if not error:
+                return value
+            say(f"  {error}", "fg:ansired")
+
+    # ------------------------------------------------------------ lists and groups
+
+    def _ask_list(self, q: Question, current: Any, scope: Answers) -> Any:
+        item_q = Question("item", f"{q.label}（一条）", "text")
+        return self._repeat(q, list(current or []), scope,
+                            show=lambda v: v,
+                            edit=lambda v: self.ask(item_q, v, scope),
+                            new=lambda: self.ask(item_q, "", scope))
+
+    def _ask_group(self, q: Question, current: Any, scope: Answers) -> Any:
+        return self._repeat(q, [dict(i) for i in current or []], scope,
+                            show=lambda item: item_summary(q, item),
+                            edit=lambda item: self._ask_item(q, item, scope),
+                            new=lambda: self._ask_item(q, None, scope))
+
+    def _ask_item(self, q: Question, item: dict | None, scope: Answers) -> dict:
+        """Ask every field of one group item (the current values as defaults)."""
+        result: dict = {}
+        inner = dict(scope)
+        for f in q.fields:
+            if not f.applies(inner):
+                continue
+            cur = item[f.key] if item and f.key in item else f.default_for(inner)
+            result[f.key] = self.ask(f, cur, inner)
+            inner[f.key] = result[f.key]
+        return result
+
+    def _first_faulty(self, q: Question, items: list, scope: Answers) -> int | None:
+        """Index of the first group item with a problem (said to the user), or None."""
+        if q.kind != "group":
+            return None
+        for i, item in enumerate(items):
+            problems = resolve(q.fields, item, scope=scope).problems
+            if problems:
+                say(f"  第 {i + 1} 项还需补充：" + "；".join(map(str, problems)), "fg:ansired")
+                return i
+        return None
+
+    def _repeat(self, q: Question, items: list, scope: Answers, show, edit, new) -> list:
+        """A menu over a list: keep, edit one, add, delete — until the user continues."""
+        while True:
+            say(f"{q.label}：共 {len(items)} {q.item if q.kind == 'group' else '条'}", "bold")
+            for i, item in enumerate(items, 1):
+                say(f"  {i}. {_short(show(item))}")
+            choices = [Choice("✔ 就用这些，继续", DONE)]
+            choices += [Choice(f"✎ 修改第 {i} 项：{_short(show(it), 24)}", ("edit", i - 1))
+                        for i, it in enumerate(items, 1)]
+            choices.append(Choice("＋ 新增一项", ("add", None)))
+            if items:
+                choices.append(Choice("－ 删除一项", ("delete", None)))
+            action = questionary.select(f"{q.label}：请选择", choices=choices,
+                                        style=STYLE).unsafe_ask()
+            if action == DONE:
+                value, error = check_value(q, items, scope)
+                if error:
+                    say(f"  {error}", "fg:ansired")
+                    continue
+                faulty = self._first_faulty(q, items, scope)
+                if faulty is None:
+                    return value
+                action = ("edit", faulty)
+            verb, index = action
+            if verb == "edit":
+                items[index] = edit(items[index])
+            elif verb == "add":
+                items.append(new())
+            else:
+                gone = questionary.select(
+                    "删除哪一项？", style=STYLE,
+                    choices=[Choice(f"{i}. {_short(show(it), 30)}", i - 1)
+                             for i, it in enumerate(items, 1)] + [Choice("（取消）", -1)],
+                ).unsafe_ask()
+                if gone >= 0:
+                    items.pop(gone)
+
+    # ------------------------------------------------------------ review
+
+    def review(self) -> None:
+        """List every answer; let the user change any of them or the outline."""
+        while True:
+            asked = [q for q in self.doctype.questions if q.key in self.answers
+                     and q.applies(self.answers, self.kept())]
+            say("\n请核对以下回答：", "bold")
+            for i, q in enumerate(asked, 1):
+                say(f"  {i:>2}. {q.label}：{show_value(q, self.answers[q.key])}")
+            say("  提纲：")
+            for line in outline_lines(self.outline(), self.doctype.words(self.answers)):
+                say(f"      {line}")
+            choices = [Choice("✔ 确认无误，生成文档", DONE)]
+            choices += [Choice(f"✎ {i}. {q.label}", q.key) for i, q in enumerate(asked, 1)]
+            choices.append(Choice("✎ 调整提纲（删除、改名、调序、新增章节）", "__outline__"))
+            picked = questionary.select("要修改哪一项？", choices=choices, style=STYLE).unsafe_ask()
+            if picked == DONE:
+                return
+            if picked == "__outline__":
+                self.edit_outline()
+                continue
+            q = next(x for x in asked if x.key == picked)
+            self.ask_top(q)
+            self._ask_newly_applicable()
+
+    def _ask_newly_applicable(self) -> None:
+        """After a change, ask questions that now apply and have no answer yet."""
+        for q in self.doctype.questions:
+            if q.key not in self.answers and q.applies(self.answers, self.kept()):
+                self.ask_top(q)
+
+    def edit_outline(self) -> None:
+        entries = self.outline()
+        words = self.doctype.words(self.answers)
+        while True:
+            lines = outline_lines(entries, words)
+            choices = [Choice("✔ 提纲调整完毕", DONE)]
+            choices += [Choice(line, i) for i, line in enumerate(lines)]
+            choices.append(Choice("＋ 在末尾新增一章", "append"))
+            picked = questionary.select("选择要调整的章节：", choices=choices, style=STYLE).unsafe_ask()
+            if picked == DONE:
+                break
+            if picked == "append":
+                entries.append(self._new_entry(1))
+                continue
+            entry = entries[picked]
+            action = questionary.select(
+                f"对“{fill_title(entry.title, words)}”：", style=STYLE,
+                choices=["改名", "删除", "上移", "下移", "在其后新增章节", "（返回）"],
+            ).unsafe_ask()
+            if action == "改名":
+                entry.title = questionary.text(
+                    "新标题：", default=fill_title(entry.title, words), style=STYLE,
+                    validate=lambda t: bool(t.strip()) or "标题不能为空",
+                ).unsafe_ask().strip()
+            elif action == "删除":
+                entries.pop(picked)
+            elif action == "上移" and picked > 0:
+                entries[picked - 1], entries[picked] = entries[picked], entries[picked - 1]
+            elif action == "下移" and picked < len(entries) - 1:
+                entries[picked + 1], entries[picked] = entries[picked], entries[picked + 1]
+            elif action == "在其后新增章节":
+                entries.insert(picked + 1, self._new_entry(entry.level))
+        if is_default(entries, self.doctype, self.answers):
+            self.raw.pop("outline", None)
+        else:
+            self.raw["outline"] = outline_to_raw(entries, self.doctype)
+        self._ask_newly_applicable()
+
+    def _new_entry(self, level: int) -> OutlineEntry:
+        title = questionary.text("新章节标题：", style=STYLE,
+                                 validate=lambda t: bool(t.strip()) or "标题不能为空").unsafe_ask()
+        lvl = questionary.select("层级：", style=STYLE, default=str(level), choices=[
+            Choice("1（一、）", "1"), Choice("2（（一））", "2"), Choice("3（1.）", "3"),
+            Choice("4（（1））", "4"), Choice("5（①）", "5"),
+        ]).unsafe_ask()
+        body = questionary.text("正文（每行一段；按 Esc 再按回车 完成）", multiline=True,
+                                style=STYLE).unsafe_ask()
+        paras = [p.strip() for p in body.splitlines() if p.strip()]
+        return OutlineEntry("", title.strip(), int(lvl), paragraphs=paras)
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = str(text).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,30 @@
+"""Errors a user sees: one Chinese message, never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class GongwenError(Exception):
+    """An error whose message is meant for the user (Chinese, says what to do)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a set of answers: where (a key path) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}：{self.message}" if self.path else self.message
+
+
+class AnswersInvalid(GongwenError):
+    """Answers that cannot be rendered; carries every problem found in one pass."""
+
+    def __init__(self, problems: list[Problem], source: str = "") -> None:
+        self.problems = problems
+        self.source = source
+        head = f"{source} 中有 {len(problems)} 处问题：" if source else f"有 {len(problems)} 处问题："
+        super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))

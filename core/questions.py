@@ -1,0 +1,336 @@
+"""The question model: one declaration drives the prompt, its validation, its default
+and the answers file (the copier idea).
+
+A document type lists :class:`Question` objects.  :func:`resolve` checks a set of
+answers against them, fills defaults (which may be computed from earlier answers)
+and reports every problem at once with its key path.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Problem
+
+Answers = dict[str, Any]
+Condition = tuple[str, Any] | Callable[[Answers], bool]
+
+KINDS = (
+    "text", "multiline", "choice", "multichoice", "confirm", "integer", "date", "list", "group",
+)
+KIND_NAMES = {
+    "text": "文字", "multiline": "多行文字", "choice": "单选", "multichoice": "多选",
+    "confirm": "是/否", "integer": "整数", "date": "日期", "list": "条目列表", "group": "重复组",
+}
+OTHER = "其他（自行填写）"
+
+
+@dataclass
+class Question:
+    """One question.  ``default`` may be a value or ``f(answers_so_far)``.
+
+    ``when`` makes it conditional: ``("key", value)`` (asked when that answer equals
+    value) or a function of the answers.  ``section``: asked only while that outline
+    section is kept.  ``validate(value, answers)`` returns a Chinese message or None.
+    A ``group`` is a repeating group of ``fields`` (groups nest); ``summary`` names the
+    field that identifies an item in lists.
+    """
+
+    key: str
+    label: str
+    kind: str = "text"
+    default: Any = None
+    help: str = ""
+    choices: Sequence[str] = ()
+    other: bool = False
+    min: int | None = None
+    max: int | None = None
+    when: Condition | None = None
+    validate: Callable[[Any, Answers], str | None] | None = None
+    fields: Sequence[Question] = ()
+    summary: str = ""
+    item: str = "项"
+    section: str = ""
+    allow_range: bool = False
+    optional: bool = False
+    min_items: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown question kind {self.kind!r} for {self.key!r}")
+
+    def applies(self, answers: Answers, sections: set[str] | None = None) -> bool:
+        """Whether the question is asked, given earlier answers and kept sections."""
+        if self.section and sections is not None and self.section not in sections:
+            return False
+        if self.when is None:
+            return True
+        if callable(self.when):
+            return bool(self.when(answers))
+        key, value = self.when
+        return answers.get(key) == value
+
+    def default_for(self, answers: Answers) -> Any:
+        """The default, computed from earlier answers when it is a function."""
+        value = self.default(answers) if callable(self.default) else self.default
+        if value is None:
+            value = _EMPTY[self.kind]()
+        return _copy(value)
+
+    @property
+    def computed(self) -> bool:
+        return callable(self.default)
+
+    def describe_when(self) -> str:
+        if self.when is None:
+            return ""
+        if callable(self.when):
+            return getattr(self.when, "__doc__", None) or "视前面的回答而定"
+        key, value = self.when
+        shown = {True: "是", False: "否"}.get(value, value) if isinstance(value, bool) else value
+        return f"当 {key} 为“{shown}”时"
+
+
+_EMPTY: dict[str, Callable[[], Any]] = {
+    "text": str, "multiline": str, "choice": str, "multichoice": list, "confirm": lambda: False,
+    "integer": lambda: 0, "date": str, "list": list, "group": list,
+}
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    return value
+
+
+# ------------------------------------------------------------ constructors
+# Short names so a plugin's question list reads like data.
+
+def text(key: str, label: str, default: Any = "", **kw: Any) -> Question:
+    return Question(key, label, "text", default, **kw)
+
+
+def multiline(key: str, label: str, default: Any = "", **kw: Any) -> Question:
+    return Question(key, label, "multiline", default, **kw)
+
+
+def choice(key: str, label: str, choices: Sequence[str], default: Any = None, **kw: Any) -> Question:
+    return Question(key, label, "choice", default if default is not None else choices[0],
+                    choices=tuple(choices), **kw)
+
+
+def multichoice(key: str, label: str, choices: Sequence[str], default: Any = (), **kw: Any) -> Question:
+    kw.setdefault("other", True)
+    return Question(key, label, "multichoice", list(default), choices=tuple(choices), **kw)
+
+
+def confirm(key: str, label: str, default: bool = True, **kw: Any) -> Question:
+    return Question(key, label, "confirm", default, **kw)
+
+
+def integer(key: str, label: str, default: Any = 0, **kw: Any) -> Question:
+    return Question(key, label, "integer", default, **kw)
+
+
+def date(key: str, label: str, default: Any = "", **kw: Any) -> Question:
+    return Question(key, label, "date", default, **kw)
+
+
+def listof(key: str, label: str, default: Any = (), **kw: Any) -> Question:
+    return Question(key, label, "list", list(default) if not callable(default) else default, **kw)
+
+
+def group(key: str, label: str, fields: Sequence[Question], default: Any = (), **kw: Any) -> Question:
+    if not callable(default):
+        default = [dict(d) for d in default]
+    return Question(key, label, "group", default, fields=tuple(fields), **kw)
+
+
+# ------------------------------------------------------------ values
+
+
+def check_value(q: Question, value: Any, answers: Answers) -> tuple[Any, str | None]:
+    """Coerce a raw value (from TOML or a prompt) to the kind; return (value, error)."""
+    value, error = _coerce(q, value)
+    if error is None and q.validate is not None:
+        error = q.validate(value, answers)
+    return value, error
+
+
+def _coerce(q: Question, value: Any) -> tuple[Any, str | None]:
+    kind = q.kind
+    if kind in ("text", "multiline", "choice"):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return value, f"应为文字，而不是{_kind_of(value)}"
+        value = str(value).strip() if kind != "multiline" else str(value).strip("\n")
+        if not value and not q.optional:
+            return value, "不能为空"
+        if kind == "choice" and value and value not in q.choices:
+            return value, f"应为以下之一：{'、'.join(q.choices)}"
+        return value, None
+    if kind == "confirm":
+        if isinstance(value, bool):
+            return value, None
+        if isinstance(value, str) and value.strip() in ("是", "否", "yes", "no", "y", "n"):
+            return value.strip() in ("是", "yes", "y"), None
+        return value, "应为 true 或 false（是/否）"
+    if kind == "integer":
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            return value, f"应为整数，而不是{_kind_of(value)}"
+        if q.min is not None and value < q.min:
+            return value, f"不能小于 {q.min}（现为 {value}）"
+        if q.max is not None and value > q.max:
+            return value, f"不能大于 {q.max}（现为 {value}）"
+        return value, None
+    if kind == "date":
+        return _coerce_date(q, value)
+    if kind in ("list", "multichoice"):
+        if isinstance(value, str):
+            return value, f"应为列表（如 [\"第一项\", \"第二项\"]），而不是{_kind_of(value)}"
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return value, "应为由文字组成的列表"
+        value = [v.strip() for v in value if v.strip()]
+        if len(value) < q.min_items:
+            return value, f"至少需要 {q.min_items} 项"
+        if kind == "multichoice" and not q.other:
+            bad = [v for v in value if v not in q.choices]
+            if bad:
+                return value, f"“{bad[0]}”不在可选项中：{'、'.join(q.choices)}"
+        return value, None
+    if kind == "group":
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            return value, "应为一组条目（TOML 中写作 [[键名]] 表格数组）"
+        if len(value) < q.min_items:
+            return value, f"至少需要 {q.min_items} 项"
+        return value, None
+    raise AssertionError(kind)
+
+
+def _coerce_date(q: Question, value: Any) -> tuple[Any, str | None]:
+    from . import dates
+
+    if isinstance(value, str) and not value.strip() and q.optional:
+        return "", None
+    if not isinstance(value, (str, _dt.date)):
+        return value, f"应为日期文字（如“2023年8月20日”），而不是{_kind_of(value)}"
+    try:
+        parsed = dates.parse_date(value, allow_range=q.allow_range)
+    except dates.DateError as exc:
+        return value, str(exc)
+    return dates.to_storage(parsed), None
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是/否"
+    if isinstance(value, int):
+        return "数字"
+    if isinstance(value, float):
+        return "小数"
+    if isinstance(value, str):
+        return "文字"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "表格"
+    if isinstance(value, _dt.date):
+        return "日期"
+    return type(value).__name__
+
+
+def show_value(q: Question, value: Any) -> str:
+    """A one-line Chinese rendering of an answer (review step, ``show``)."""
+    if q.kind == "confirm":
+        return "是" if value else "否"
+    if q.kind == "date" and value:
+        from . import dates
+
+        try:
+            return dates.format_cn(dates.parse_date(value))
+        except dates.DateError:
+            return str(value)
+    if q.kind in ("list", "multichoice"):
+        return "；".join(value) if value else "（无）"
+    if q.kind == "group":
+        names = [item_summary(q, item) for item in value]
+        return f"共 {len(value)} 项：" + "；".join(names) if value else "（无）"
+    text_value = str(value).replace("\n", " ")
+    return text_value if len(text_value) <= 60 else text_value[:58] + "……"
+
+
+def item_summary(q: Question, item: dict) -> str:
+    key = q.summary or (q.fields[0].key if q.fields else "")
+    return str(item.get(key, "")) or "（未填）"
+
+
+# ------------------------------------------------------------ resolution
+
+
+@dataclass
+class Resolution:
+    """Answers checked against questions: full values, problems, unknown-key warnings."""
+
+    answers: Answers = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def resolve(
+    questions: Sequence[Question],
+    raw: Answers,
+    sections: set[str] | None = None,
+    path: str = "",
+    scope: Answers | None = None,
+) -> Resolution:
+    """Check ``raw`` against ``questions``; missing answers take their defaults.
+
+    ``scope`` holds the answers visible to computed defaults and conditions (for a
+    group item: the outer answers plus the item's own fields so far).
+    """
+    res = Resolution()
+    known = {q.key for q in questions}
+    context: Answers = dict(scope or {})
+    for q in questions:
+        where = f"{path}{q.key}"
+        if not q.applies(context, sections):
+            continue
+        if q.key in raw:
+            value, error = check_value(q, raw[q.key], context)
+            if error:
+                res.problems.append(Problem(where, error))
+        else:
+            value = q.default_for(context)
+        if q.kind == "group" and isinstance(value, list):
+            items = []
+            for i, item in enumerate(value, 1):
+                if not isinstance(item, dict):
+                    continue
+                sub = resolve(q.fields, item, sections, f"{where}[{i}].", context)
+                res.problems.extend(sub.problems)
+                res.warnings.extend(sub.warnings)
+                items.append(sub.answers)
+            value = items
+        res.answers[q.key] = value
+        context[q.key] = value
+    for key in raw:
+        if key not in known and key not in RESERVED_KEYS:
+            res.warnings.append(Problem(f"{path}{key}", "不是本文种的问题，已忽略（是否拼写有误？）"))
+    return res
+
+
+RESERVED_KEYS = {"type", "outline", "template"}
+
+
+def iter_questions(questions: Sequence[Question], prefix: str = ""):
+    """Every question with its dotted path (group fields as ``key[].field``)."""
+    for q in questions:
+        yield prefix + q.key, q
+        if q.kind == "group":
+            yield from iter_questions(q.fields, f"{prefix}{q.key}[].")

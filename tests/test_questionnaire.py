@@ -1,0 +1,97 @@
+"""The real questionary prompts, driven end to end through prompt_toolkit pipe input."""
+
+from gongwen.render import build, prepare
+from gongwen.testing import (
+    CTRL_U,
+    DOWN,
+    ENTER,
+    ESC_ENTER,
+    SPACE,
+    get_type,
+    render_text,
+    run_questionnaire,
+)
+
+DT = "theme-education-rectification"
+
+
+def defaults_except(*keys):
+    """Every answer of the type at its default, except ``keys`` (left to be asked)."""
+    answers = prepare(get_type(DT), {}).answers
+    return {k: v for k, v in answers.items() if k not in keys}
+
+
+def test_enter_through_everything_gives_a_complete_draft():
+    raw = run_questionnaire(DT, ENTER * 80)
+    prep = prepare(get_type(DT), raw)
+    assert prep.problems == []
+    text = render_text(DT, raw)
+    assert "一、组织领导" in text and "（六）廉洁自律方面" in text and "五、有关要求" in text
+    assert len(text) > 4000
+
+
+def test_wrong_date_is_refused_and_asked_again():
+    keys = "2023年13月" + ENTER + CTRL_U + "2023/8/20" + ENTER + ENTER * 3
+    raw = run_questionnaire(DT, keys, prefill=defaults_except("meeting_date"))
+    assert raw["meeting_date"] == "2023-08-20"
+    assert "于2023年8月20日召开" in render_text(DT, raw)
+
+
+def test_change_an_answer_in_the_review_step():
+    prefill = defaults_except("unit")
+    keys = ENTER  # accept the unit's default
+    # review: DONE is first, then the answers in order; unit is the 2nd answer
+    keys += DOWN * 2 + ENTER + CTRL_U + "县教育局" + ENTER + ENTER
+    raw = run_questionnaire(DT, keys, prefill=prefill)
+    assert raw["unit"] == "县教育局"
+
+
+def test_conditional_question_follows_the_answer():
+    prefill = defaults_except("has_office", "office_name")
+    raw = run_questionnaire(DT, "n" + ENTER, prefill=prefill)  # 否 -> office not asked
+    assert raw["has_office"] is False and "office_name" not in raw
+    raw = run_questionnaire(DT, ENTER + CTRL_U + "整改办" + ENTER + ENTER, prefill=prefill)
+    assert raw["office_name"] == "整改办"
+    assert "各责任人每季度向整改办报告整改落实情况" in render_text(DT, raw)
+
+
+def test_multichoice_write_in_and_nested_group_editing():
+    prefill = defaults_except("aspect_names", "aspects")
+    keys = DOWN * 6 + SPACE + ENTER + "意识形态" + ENTER  # tick 其他 and write one in
+    keys += ENTER  # aspects menu: continue -> item 7 has no problems -> opened for editing
+    keys += ENTER  # name: keep 意识形态
+    keys += DOWN + ENTER + "阵地管理不严" + ENTER + ENTER  # problems: add one, continue
+    keys += DOWN + ENTER + "压实意识形态责任" + ENTER + "每半年专题研判一次。" + ESC_ENTER + ENTER
+    keys += ENTER  # aspects menu: continue
+    keys += ENTER  # review: done
+    raw = run_questionnaire(DT, keys, prefill=prefill)
+    assert raw["aspect_names"][-1] == "意识形态"
+    last = raw["aspects"][-1]
+    assert last == {"name": "意识形态", "problems": ["阵地管理不严"],
+                    "measures": [{"title": "压实意识形态责任", "text": "每半年专题研判一次。"}]}
+    text = render_text(DT, raw)
+    assert "（七）意识形态方面" in text and "【整改问题】：一是阵地管理不严。" in text
+
+
+def test_delete_a_group_item_renumbers():
+    prefill = defaults_except("aspects")
+    # aspects menu: DONE, edit x6, add, delete -> choose delete, then item 1
+    keys = DOWN * 8 + ENTER + ENTER + ENTER + ENTER
+    raw = run_questionnaire(DT, keys, prefill=prefill)
+    names = [a["name"] for a in raw["aspects"]]
+    assert names[0] == "政治素质" and len(names) == 5
+    assert "（一）政治素质方面" in render_text(DT, raw)
+
+
+def test_outline_edit_in_review_drops_and_renames():
+    prefill = defaults_except()
+    n_answers = len([k for k in prefill if k != "office_name" or prefill.get("has_office")])
+    keys = DOWN * (n_answers + 1) + ENTER  # review: 调整提纲 is last
+    keys += DOWN + ENTER + DOWN + ENTER  # pick 一、组织领导 -> 删除
+    keys += DOWN + ENTER + ENTER + CTRL_U + "工作时限" + ENTER  # first is now 基本原则和… -> 改名
+    raw = run_questionnaire(DT, keys + ENTER + ENTER, prefill=prefill)
+    doc = build(prepare(get_type(DT), raw))
+    titles = [s.title for s in doc.sections]
+    assert "组织领导" not in titles
+    assert titles[0] == "工作时限"
+    assert raw["outline"][0] == {"key": "principles_goals", "title": "工作时限"}
