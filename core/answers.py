@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +22,164 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
+# ------------------------------------------------------------------ reading
+
+UNFINISHED = "unfinished"
+"""Top-level key of an answers file saved by an interrupted ``gongwen new``.
+
+Its value is the key of the question that was open (or ``"review"``).  ``render`` and
+``check`` accept such a file -- questions not answered yet take their defaults -- and
+say that it is unfinished; ``gongwen new TYPE -o OUT --resume FILE`` continues it.
+"""
+
+HOW_TO_SAVE_UTF8 = "请用记事本或 WPS 打开它，“另存为”时把“编码”选为 UTF-8，再重试。"
+
+# Characters Word (XML 1.0) cannot hold; tab and line breaks are kept.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters Word cannot hold; line ends as ``\\n``.
+
+    Answers are cleaned where they enter (answers file, questionnaire), so the DOCX,
+    the Markdown and the saved answers all hold the same text.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", text)
+
+
+def clean_answers(value: Any, path: str = "") -> tuple[Any, list[str]]:
+    """Every string in ``value`` cleaned; returns the key paths that had to change."""
+    if isinstance(value, str):
+        cleaned = clean_text(value)
+        changed = cleaned != value.replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned, [path] if changed else []
+    if isinstance(value, list):
+        out, paths = [], []
+        for i, v in enumerate(value, 1):
+            c, p = clean_answers(v, f"{path}[{i}]")
+            out.append(c)
+            paths += p
+        return out, paths
+    if isinstance(value, dict):
+        out_d, paths = {}, []
+        for k, v in value.items():
+            c, p = clean_answers(v, f"{path}.{k}" if path else str(k))
+            out_d[k] = c
+            paths += p
+        return out_d, paths
+    return value, []
+
+
+def _line_of(data: bytes, pos: int) -> int:
+    return data.count(b"\n", 0, pos) + 1
+
+
+def _utf8_damage(data: bytes) -> tuple[int, int] | None:
+    """(number of bad bytes, line of the first) when ``data`` is UTF-8 with a few bad bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if not bad or good < 4 * bad:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return bad, _line_of(data, exc.start)
+    return None  # pragma: no cover
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of the Chinese characters that are in GB2312 (nearly all, in real GBK text)."""
+    chars = _CJK.findall(text)
+    if not chars:
+        return 0.0
+    common = 0
+    for ch in chars:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(chars)
+
+
 def decode(data: bytes, source: str) -> str:
-    """Bytes of an answers file as text: UTF-8 (with or without BOM) or GB18030/GBK."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Bytes of an answers file as text, or a refusal naming the encoding found.
+
+    Read: UTF-8 (with or without BOM), UTF-16/32 with a BOM (Notepad's “Unicode”),
+    GBK/GB18030 (Chinese Windows) -- the latter only when it decodes cleanly into
+    Chinese text, since GB18030 decodes almost any bytes into plausible garbage.
+    """
+    boms = ((b"\xef\xbb\xbf", "utf-8", "UTF-8（带 BOM）"), (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+            (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"), (b"\xff\xfe", "utf-16-le", "UTF-16（记事本的“Unicode”）"),
+            (b"\xfe\xff", "utf-16-be", "UTF-16（记事本的“Unicode big endian”）"))
+    for bom, codec, name in boms:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise GongwenError(f"“{source}”标明是 {name} 编码，但内容有损坏（第 {exc.start + len(bom)} 字节附近）。"
+                                   + HOW_TO_SAVE_UTF8) from exc
+    if data.startswith(b"PK\x03\x04"):
+        raise GongwenError(f"“{source}”是 Word/WPS 文档或压缩包，不是答案文件。答案文件是 .toml 文本文件，"
+                           "可用 gongwen init <文种> -o 答案.toml 生成。")
+    if data.startswith(b"%PDF") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise GongwenError(f"“{source}”是 PDF 或旧版 Office 文件，不是答案文件（.toml 文本文件）。")
+    if b"\x00" in data:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        codec = "utf-16-le" if odd > even else "utf-16-be"
+        if max(even, odd) > len(data) // 4:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                pass
+        raise GongwenError(f"“{source}”含有空字节，不是文本文件（可能是 UTF-16 编码但已损坏，或根本不是答案文件）。"
+                           + HOW_TO_SAVE_UTF8)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damage = _utf8_damage(data)
+    if damage:
+        raise GongwenError(f"“{source}”是 UTF-8 编码，但有 {damage[0]} 处损坏的字节（第一处在第 {damage[1]} 行），"
+                           "可能是复制粘贴或传输时出错。请打开该行改正，或重新生成这个文件。")
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise GongwenError(
-            f"无法读取“{source}”：既不是 UTF-8 也不是 GBK/GB18030 编码。"
-            "请在记事本或 WPS 中“另存为”UTF-8 编码后重试。"
-        ) from exc
+        raise GongwenError(f"无法读取“{source}”：既不是 UTF-8 也不是 GBK/GB18030 编码（可能是西文 Latin-1/"
+                           f"Windows-1252 等编码；第 {_line_of(data, exc.start)} 行有无法识别的字节）。"
+                           + HOW_TO_SAVE_UTF8) from exc
+    controls = _ILLEGAL.search(text)
+    if _gb2312_share(text) >= 0.8 and not controls:
+        return text
+    guess = "可能是繁体 Big5 编码" if _CJK.search(text) else "可能是西文 Latin-1/Windows-1252 编码"
+    raise GongwenError(f"无法可靠地读取“{source}”：它不是 UTF-8 编码，按 GBK 读出的又不像中文（{guess}），"
+                       "为避免乱码进入文稿，未使用它。" + HOW_TO_SAVE_UTF8)
+
+
+_TOML_REASONS = (
+    ("Invalid value", "值的写法不对（文字要用英文双引号括起来，如 unit = \"县教育局\"）"),
+    ("Expected '=' after a key", "键名后面应是英文等号“=”"),
+    ("Invalid statement", "这一行不是“键 = 值”的形式"),
+    ("Invalid initial character for a key", "键名里有不允许的字符（键名只用英文字母、数字和下划线）"),
+    ("Cannot overwrite a value", "同一个键写了两次"),
+    ("Cannot declare", "同一个表格写了两次"),
+    ("Unterminated string", "文字缺少结尾的英文双引号"),
+    ("Illegal character", "含有不允许的控制字符"),
+    ("Unclosed array", "列表缺少结尾的“]”"),
+    ("Unclosed inline table", "表格缺少结尾的“}”"),
+    ("Expected ']' at the end of a table", "表格名缺少结尾的“]”"),
+    ("Expected ']]' at the end of an array", "表格数组名缺少结尾的“]]”"),
+    ("Expected newline or end of document", "一行只能写一个“键 = 值”"),
+    ("Invalid date", "日期写法不对（日期请写成文字，如 \"2023年8月20日\"）"),
+    ("Unescaped '\\'", "文字中的反斜杠“\\”需写成“\\\\”，或改用单引号括起来"),
+    ("Invalid hex value", "转义字符 \\u 后的十六进制数有误"),
+    ("Escaped character is not a Unicode scalar", "转义字符 \\u 表示的字符无效"),
+    ("Found invalid character", "含有不允许的字符"),
+    ("Duplicate inline table key", "同一个键写了两次"),
+)
 
 
 def parse_toml(text: str, source: str) -> Answers:
@@ -46,13 +190,27 @@ def parse_toml(text: str, source: str) -> Answers:
         msg = str(exc)
         where = re.search(r"line (\d+), column (\d+)", msg)
         pos = f"第 {where[1]} 行第 {where[2]} 列" if where else "某处"
-        reason = re.sub(r"\s*\(at .*\)$", "", msg)
-        hint = "（常见原因：文字两边少了英文双引号，或用了中文引号“”）"
-        raise GongwenError(f"“{source}”不是有效的 TOML：{pos}有误（{reason}）{hint}") from exc
+        english = re.sub(r"\s*\(at .*\)$", "", msg)
+        reason = next((cn for en, cn in _TOML_REASONS if english.startswith(en)), english)
+        shown = ""
+        if where:
+            lines = text.splitlines()
+            number = int(where[1])
+            if 1 <= number <= len(lines):
+                line = lines[number - 1].strip()
+                shown = f"：{line[:60]}{'…' if len(line) > 60 else ''}"
+        hint = ""
+        if where and re.search("[“”‘’＝]", shown):
+            hint = "（这一行用了中文引号或全角等号，请改为英文半角的 \" 和 =）"
+        raise GongwenError(f"“{source}”不是有效的 TOML：{pos}有误（{reason}）{shown}{hint}") from exc
 
 
-def read_answers(path: Path) -> Answers:
-    """Read an answers file, with clear messages for every way it can be wrong."""
+def read_answers(path: Path, notes: list[str] | None = None) -> Answers:
+    """Read an answers file, with clear messages for every way it can be wrong.
+
+    Control characters Word cannot hold are removed; ``notes`` (if given) receives a
+    Chinese line for each key path that had some.
+    """
     path = Path(path)
     if not path.exists():
         raise GongwenError(f"找不到答案文件“{path}”。可用 gongwen init <文种> -o {path} 生成一个。")
@@ -61,29 +219,43 @@ def read_answers(path: Path) -> Answers:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise GongwenError(f"无法读取“{path}”：{exc.strerror}") from exc
+        raise GongwenError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
     text = decode(data, str(path))
     if not text.strip():
         raise GongwenError(f"答案文件“{path}”是空的。可用 gongwen init <文种> -o {path} 生成一个。")
-    return parse_toml(text, str(path))
+    raw, changed = clean_answers(parse_toml(text, str(path)))
+    if notes is not None:
+        notes += [f"{key} 中含有 Word 无法保存的控制字符，已删除" for key in changed]
+    return raw
 
 
 # ------------------------------------------------------------------ writing
 
 
 def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | None,
-                 skeleton: bool = False) -> str:
+                 skeleton: bool = False, unfinished: str | None = None, note: Sequence[str] = ()) -> str:
     """Answers as TOML with a Chinese comment above each key.
 
     ``skeleton``: also write each question's help, and leave computed defaults
     commented out so that they keep following the answers they derive from.
+    ``unfinished``: the file of an interrupted questionnaire (see :data:`UNFINISHED`);
+    ``note``: extra comment lines for the head of the file.
     """
     import tomlkit
 
     doc = tomlkit.document()
-    doc.add(tomlkit.comment(f"gongwen 答案文件：{doctype.name}"))
-    doc.add(tomlkit.comment("生成文档：gongwen render 本文件 -o 输出.docx"))
+    if unfinished is not None:
+        doc.add(tomlkit.comment(f"gongwen 答案文件（未填完）：{doctype.name}"))
+    else:
+        doc.add(tomlkit.comment(f"gongwen 答案文件：{doctype.name}"))
+        doc.add(tomlkit.comment("生成文档：gongwen render 本文件 -o 输出.docx"))
+    for line in note:
+        doc.add(tomlkit.comment(line))
     doc.add("type", doctype.id)
+    if unfinished is not None:
+        doc.add(UNFINISHED, unfinished)
+    if isinstance(answers.get("template"), str):
+        doc.add("template", answers["template"])
     later: list[tuple[Question, Any]] = []
     for q in doctype.questions:
         if q.key not in answers:
@@ -150,6 +322,8 @@ def _aot(q: Question, items: list[dict], skeleton: bool) -> Any:
 
     aot = tomlkit.aot()
     for item in items:
+        if not item:  # an item interrupted before its first answer
+            continue
         table = tomlkit.table()
         nested = []
         for f in q.fields:
@@ -161,7 +335,8 @@ def _aot(q: Question, items: list[dict], skeleton: bool) -> Any:
             table.add(tomlkit.comment(f.label))
             table.add(f.key, _item(item[f.key]))
         for f in nested:
-            table.add(f.key, _aot(f, item[f.key], skeleton))
+            if isinstance(item[f.key], list):
+                table.add(f.key, _aot(f, item[f.key], skeleton))
         aot.append(table)
     return aot
 

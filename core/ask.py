@@ -8,6 +8,8 @@ far, so an interrupted run can be saved and resumed.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from typing import Any
 
 import questionary
@@ -26,7 +28,15 @@ from .questions import (
 )
 
 DONE = "__done__"
+REVIEW = "review"  # position of an interrupted run that was at the review step
 STYLE = questionary.Style([("qmark", "fg:#c00000 bold"), ("answer", "fg:#005f87 bold")])
+
+
+def clean_typed(text: str) -> str:
+    """Typed or pasted text without the control characters Word cannot hold."""
+    from .answers import clean_text
+
+    return clean_text(text)
 
 
 def say(text: str, style: str = "") -> None:
@@ -47,7 +57,13 @@ def _shown_default(q: Question, value: Any) -> str:
 
 
 class Questionnaire:
-    """Ask a type's questions; ``raw`` holds the answers as the answers file keeps them."""
+    """Ask a type's questions; ``raw`` holds the answers as the answers file keeps them.
+
+    Lists and group items are attached to ``raw`` while they are being filled in, so
+    after an interrupt :meth:`partial` holds every answer typed so far (an item being
+    added keeps the fields already answered) and ``position`` names the question that
+    was open (``REVIEW`` at the review step).
+    """
 
     def __init__(self, doctype: DocumentType, raw: Answers | None = None,
                  keep: set[str] | None = None) -> None:
@@ -55,12 +71,23 @@ class Questionnaire:
         self.raw: Answers = {"type": doctype.id, **(raw or {})}
         self.keep = set(keep or ())  # keys already answered (prefilled): not asked again
         self.answers: Answers = {}
+        self.position: str = ""
+        self._outline_draft: list[OutlineEntry] | None = None
+
+    def partial(self) -> tuple[Answers, str]:
+        """The answers given so far (a copy) and where the run stopped."""
+        raw = copy.deepcopy(self.raw)
+        if self._outline_draft is not None:
+            raw["outline"] = outline_to_raw(self._outline_draft, self.doctype)
+        return raw, self.position
 
     # ------------------------------------------------------------ flow
 
     def run(self) -> Answers:
         self.ask_all()
+        self.position = REVIEW
         self.review()
+        self.position = ""
         return self.raw
 
     def outline(self) -> list[OutlineEntry]:
@@ -85,23 +112,32 @@ class Questionnaire:
 
     def ask_top(self, q: Question) -> None:
         current = self.raw.get(q.key) if q.key in self.raw else q.default_for(self.answers)
-        value = self.ask(q, current, self.answers)
+        back = self.position
+        self.position = q.key
+        value = self.ask(q, current, self.answers, attach=lambda v: self.raw.__setitem__(q.key, v))
         self.answers[q.key] = value
         self.raw[q.key] = value
+        self.position = back
 
     # ------------------------------------------------------------ one question
 
-    def ask(self, q: Question, current: Any, scope: Answers) -> Any:
-        """Ask one question of any kind; returns the checked value."""
-        handler = getattr(self, f"_ask_{q.kind}")
-        return handler(q, current, scope)
+    def ask(self, q: Question, current: Any, scope: Answers,
+            attach: Callable[[Any], None] | None = None) -> Any:
+        """Ask one question of any kind; returns the checked value.
+
+        ``attach(live)`` receives the list a list/group question is editing, before the
+        first prompt, so that an interrupted run still sees what was typed.
+        """
+        if q.kind in ("list", "group"):
+            return getattr(self, f"_ask_{q.kind}")(q, current, scope, attach)
+        return getattr(self, f"_ask_{q.kind}")(q, current, scope)
 
     def _text_like(self, q: Question, current: Any, scope: Answers, **kw: Any) -> Any:
         answer = questionary.text(
             q.label, default=_shown_default(q, current), validate=_validator(q, scope),
             style=STYLE, **kw,
         ).unsafe_ask()
-        return check_value(q, answer, scope)[0]
+        return check_value(q, clean_typed(answer), scope)[0]
 
     def _ask_text(self, q: Question, current: Any, scope: Answers) -> Any:
         return self._text_like(q, current, scope)
@@ -145,7 +181,7 @@ class Questionnaire:
                                           instruction="（空格选择，回车确认）").unsafe_ask()
             if OTHER in picked:
                 picked.remove(OTHER)
-                extra = questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask()
+                extra = clean_typed(questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask())
                 picked += [x.strip() for x in extra.replace("，", "、").split("、") if x.strip()]
             value, error = check_value(q, picked, scope)
             if not error:
@@ -154,37 +190,58 @@ class Questionnaire:
 
     # ------------------------------------------------------------ lists and groups
 
-    def _ask_list(self, q: Question, current: Any, scope: Answers) -> Any:
+    def _ask_list(self, q: Question, current: Any, scope: Answers, attach=None) -> Any:
         item_q = Question("item", f"{q.label}（一条）", "text")
-        return self._repeat(q, list(current or []), scope,
-                            show=lambda v: v,
-                            edit=lambda v: self.ask(item_q, v, scope),
-                            new=lambda: self.ask(item_q, "", scope))
+        items = list(current or [])
+        if attach:
+            attach(items)
 
-    def _ask_group(self, q: Question, current: Any, scope: Answers) -> Any:
-        return self._repeat(q, [dict(i) for i in current or []], scope,
-                            show=lambda item: item_summary(q, item),
-                            edit=lambda item: self._ask_item(q, item, scope),
-                            new=lambda: self._ask_item(q, None, scope))
+        def edit(index: int) -> None:
+            items[index] = self.ask(item_q, items[index], scope)
 
-    def _ask_item(self, q: Question, item: dict | None, scope: Answers) -> dict:
-        """Ask every field of one group item (the current values as defaults)."""
-        result: dict = {}
+        return self._repeat(q, items, scope, show=lambda v: v, edit=edit,
+                            new=lambda: items.append(self.ask(item_q, "", scope)))
+
+    def _ask_group(self, q: Question, current: Any, scope: Answers, attach=None) -> Any:
+        items = [copy.deepcopy(i) for i in current or []]
+        if attach:
+            attach(items)
+
+        def edit(index: int) -> None:
+            items[index] = copy.deepcopy(items[index])  # the live copy being edited
+            self._ask_item(q, items[index], scope)
+
+        def new() -> None:
+            items.append({})
+            self._ask_item(q, items[-1], scope)
+
+        return self._repeat(q, items, scope, show=lambda item: item_summary(q, item), edit=edit, new=new)
+
+    def _ask_item(self, q: Question, item: dict, scope: Answers) -> dict:
+        """Ask every field of one group item, in place (its current values as defaults).
+
+        Fields not yet reached keep their values, so an interrupt loses nothing; fields
+        whose condition no longer holds are dropped at the end.
+        """
         inner = dict(scope)
+        asked: set[str] = set()
         for f in q.fields:
             if not f.applies(inner):
                 continue
-            cur = item[f.key] if item and f.key in item else f.default_for(inner)
-            result[f.key] = self.ask(f, cur, inner)
-            inner[f.key] = result[f.key]
-        return result
+            cur = item[f.key] if f.key in item else f.default_for(inner)
+            item[f.key] = self.ask(f, cur, inner, attach=lambda v, k=f.key: item.__setitem__(k, v))
+            inner[f.key] = item[f.key]
+            asked.add(f.key)
+        for key in [k for k in item if k not in asked]:
+            del item[key]
+        return item
 
     def _first_faulty(self, q: Question, items: list, scope: Answers) -> int | None:
         """Index of the first group item with a problem (said to the user), or None."""
         if q.kind != "group":
             return None
         for i, item in enumerate(items):
-            problems = resolve(q.fields, item, scope=scope).problems
+            problems = resolve(q.fields, item, scope=scope).problems + _unanswered(q, item, scope)
             if problems:
                 say(f"  第 {i + 1} 项还需补充：" + "；".join(map(str, problems)), "fg:ansired")
                 return i
@@ -215,9 +272,9 @@ class Questionnaire:
                 action = ("edit", faulty)
             verb, index = action
             if verb == "edit":
-                items[index] = edit(items[index])
+                edit(index)
             elif verb == "add":
-                items.append(new())
+                new()
             else:
                 gone = questionary.select(
                     "删除哪一项？", style=STYLE,
@@ -261,6 +318,7 @@ class Questionnaire:
 
     def edit_outline(self) -> None:
         entries = self.outline()
+        self._outline_draft = entries
         words = self.doctype.words(self.answers)
         while True:
             lines = outline_lines(entries, words)
@@ -291,6 +349,7 @@ class Questionnaire:
                 entries[picked + 1], entries[picked] = entries[picked], entries[picked + 1]
             elif action == "在其后新增章节":
                 entries.insert(picked + 1, self._new_entry(entry.level))
+        self._outline_draft = None
         if is_default(entries, self.doctype, self.answers):
             self.raw.pop("outline", None)
         else:
@@ -308,6 +367,19 @@ class Questionnaire:
                                 style=STYLE).unsafe_ask()
         paras = [p.strip() for p in body.splitlines() if p.strip()]
         return OutlineEntry("", title.strip(), int(lvl), paragraphs=paras)
+
+
+def _unanswered(q: Question, item: dict, scope: Answers) -> list[str]:
+    """Fields of an item (e.g. one added before an interrupt) missing although required."""
+    inner = {**scope, **item}
+    missing = []
+    for f in q.fields:
+        if f.key in item or not f.applies(inner):
+            continue
+        error = check_value(f, f.default_for(inner), inner)[1]
+        if error:
+            missing.append(f"{f.label}：{error}")
+    return missing
 
 
 def _short(text: str, width: int = 40) -> str:

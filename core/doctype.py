@@ -17,6 +17,14 @@ class OutlineEntry:
     A built-in entry has a ``key`` whose content the type builds; a user's own entry
     has no key and carries its ``paragraphs``.  A built-in title may use
     ``{word}`` fields filled from the type's vocabulary (巡视/巡察, 党委/党组…).
+
+    ``style`` says how the heading is written (see :data:`gongwen.outline.STYLES`):
+    ``heading`` (a numbered heading, the default), ``field`` ("会议时间：…" run into its
+    first paragraph), ``yishi`` ("一是认真组织学习。…", counted among its siblings) or
+    ``plain`` (no heading: the content joins the parent section).  ``items`` (with
+    ``item_style``) is a list written after the paragraphs: ①… lines, "一是…；二是…。",
+    plain lines or numbered sub-headings.  ``paragraphs``/``items`` replace a built-in
+    section's own content.
     """
 
     key: str
@@ -25,6 +33,9 @@ class OutlineEntry:
     run_in: bool = False
     numbered: bool = True
     paragraphs: list[str] | None = None
+    style: str = "heading"
+    items: list[str] | None = None
+    item_style: str = "circled"
 
 
 def S(key: str, title: str, level: int = 1, **kw) -> OutlineEntry:  # noqa: N802
@@ -47,6 +58,9 @@ class Draft:
     signature: str = ""
     date: str = ""
     appendices: list[Section] = field(default_factory=list)
+    #: Text added to a section's heading whatever the user calls it, e.g. a deadline
+    #: ``{"study": "（8月10日前）"}``; it goes before a closing "。" or "：".
+    suffixes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -56,6 +70,8 @@ class DocumentType:
     ``validate(answers)`` returns cross-field problems (totals, date order).
     ``presets`` are named alternative outlines; the answer ``outline_preset`` picks one.
     ``vocabulary(answers)`` gives the words substituted into default titles.
+    ``sections``: further built-in sections that no preset uses but a user may add to
+    the outline by key.
     """
 
     id: str
@@ -69,6 +85,7 @@ class DocumentType:
     description: str = ""
     template: str = "gongwen.docx"
     plugin: str = ""
+    sections: Sequence[OutlineEntry] = ()
 
     def words(self, answers: Answers) -> dict[str, str]:
         return self.vocabulary(answers) if self.vocabulary else {}
@@ -77,12 +94,17 @@ class DocumentType:
         """The default outline, or the preset the answers pick."""
         preset = answers.get("outline_preset")
         entries = self.presets.get(preset, self.outline) if preset else self.outline
-        return [OutlineEntry(**vars(e)) for e in entries]
+        return [_copy_entry(e) for e in entries]
 
     def known_keys(self) -> dict[str, OutlineEntry]:
         """Every built-in section key across the default outline and all presets."""
         keys: dict[str, OutlineEntry] = {}
-        for entries in (self.outline, *self.presets.values()):
+        for entries in (self.outline, *self.presets.values(), self.sections):
             for e in entries:
                 keys.setdefault(e.key, e)
         return keys
+
+
+def _copy_entry(e: OutlineEntry) -> OutlineEntry:
+    fields = {k: list(v) if isinstance(v, list) else v for k, v in vars(e).items()}
+    return OutlineEntry(**fields)

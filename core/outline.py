@@ -6,6 +6,8 @@ In the answers file ``outline`` is a list of entries in reading order::
         { key = "leadership" },                        # a built-in section, default title
         { key = "principles", title = "工作原则" },     # renamed
         { title = "经费保障", level = 2, paragraphs = ["……"] },  # the user's own
+        { key = "time", title = "会议时间", level = 2, style = "field" },  # "会议时间：……"
+        { title = "参会人员", level = 2, items = ["……", "……"], item_style = "circled" },
     ]
 
 Leaving an entry out drops the section; moving it reorders; every number follows,
@@ -14,16 +16,82 @@ because numbers are computed by position when the document is assembled.
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from typing import Any
 
 from .doctype import Content, DocumentType, Draft, OutlineEntry
 from .errors import Problem
-from .model import Document, Paragraph, Section, number_sections
+from .model import Block, Document, Enumeration, Paragraph, Section, circled, cn_number, number_sections
 from .questions import Answers
 
-ENTRY_KEYS = {"key", "title", "level", "paragraphs", "run_in", "numbered"}
+ENTRY_KEYS = {"key", "title", "level", "paragraphs", "run_in", "numbered", "style", "items", "item_style"}
 ENTRY_HINT = '每个章节应写作 { key = "…" } 或 { title = "…", level = 1, paragraphs = ["…"] }'
+
+#: How an entry's heading is written (``style``), with the Chinese names also accepted.
+STYLES = {
+    "heading": "标题",  # 一、… / （一）… numbered by position
+    "field": "要素",  # 会议时间：…… (the title as a bold lead of the first paragraph)
+    "yishi": "一是",  # 一是认真组织学习。…… (counted among its siblings)
+    "plain": "并入",  # no heading: the content joins the parent section
+}
+#: How ``items`` are written (``item_style``).
+ITEM_STYLES = {
+    "circled": "分行编号",  # ①…  ②…  one paragraph each
+    "yishi": "一句列举",  # 一是…；二是…。 in one paragraph
+    "lines": "分行",  # one paragraph each, no number
+    "headings": "小标题",  # numbered sub-headings one level down ("（一）标题。正文")
+}
+_STYLE_NAMES = {**{v: k for k, v in STYLES.items()}, **{k: k for k in STYLES}}
+_ITEM_STYLE_NAMES = {**{v: k for k, v in ITEM_STYLES.items()}, **{k: k for k in ITEM_STYLES}}
+
+
+def _names(table: dict[str, str]) -> str:
+    return "、".join(f"{k}（{v}）" for k, v in table.items())
+
+
+@dataclasses.dataclass
+class Item(Paragraph):
+    """A list item written as its own paragraph (①… or a plain line).
+
+    A ``field``/``yishi`` lead never runs into it: "会议议程：" stands on its own line.
+    """
+
+
+def item_blocks(items: list[str], style: str = "circled") -> list[Block | Section]:
+    """A list as the documents write it: ①… lines, "一是…；二是…。", plain lines or sub-headings.
+
+    A sub-heading item "标题。正文" runs into its text after the first full stop.
+    """
+    items = [i.strip() for i in items if i and i.strip()]
+    if not items:
+        return []
+    style = _ITEM_STYLE_NAMES.get(style, style)
+    if style == "yishi":
+        return [Enumeration(items, "yishi")]
+    if style == "lines":
+        return [Item(_full_stop(i)) for i in items]
+    if style == "headings":
+        out: list[Block | Section] = []
+        for i in items:
+            head, _, rest = _full_stop(i).partition("。")
+            out.append(Section(head + "。", [Paragraph(rest)] if rest else [], run_in=True))
+        return out
+    return [Item(f"{circled(n)}{_full_stop(i)}") for n, i in enumerate(items, 1)]
+
+
+def _full_stop(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in "。！？：" else text.rstrip("，,；;") + "。"
+
+
+def with_suffix(title: str, suffix: str) -> str:
+    """``深化学习研讨。`` + ``（8月10日前）`` → ``深化学习研讨（8月10日前）。``"""
+    if not suffix:
+        return title
+    if title[-1:] in "。：:":
+        return title[:-1] + suffix + title[-1]
+    return title + suffix
 
 
 def fill_title(title: str, words: dict[str, str]) -> str:
@@ -50,7 +118,7 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
             problems.append(Problem(where, ENTRY_HINT))
             continue
         for extra in sorted(set(item) - ENTRY_KEYS):
-            problems.append(Problem(f"{where}.{extra}", f"章节不认识“{extra}”，可用：key、title、level、paragraphs"))
+            problems.append(Problem(f"{where}.{extra}", f"章节不认识“{extra}”，可用：{'、'.join(sorted(ENTRY_KEYS))}"))
         key = item.get("key", "")
         base = known.get(key) if key else None
         if key and base is None:
@@ -75,13 +143,25 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
         ):
             problems.append(Problem(f"{where}.paragraphs", "应为文字列表，每项一段"))
             continue
+        style = _STYLE_NAMES.get(item.get("style", base.style if base else "heading"))
+        if style is None:
+            problems.append(Problem(f"{where}.style", f"写法应为以下之一：{_names(STYLES)}"))
+            continue
+        items = item.get("items")
+        if items is not None and (not isinstance(items, list) or not all(isinstance(i, str) for i in items)):
+            problems.append(Problem(f"{where}.items", "应为文字列表，每项一条"))
+            continue
+        item_style = _ITEM_STYLE_NAMES.get(item.get("item_style", base.item_style if base else "circled"))
+        if item_style is None:
+            problems.append(Problem(f"{where}.item_style", f"条目写法应为以下之一：{_names(ITEM_STYLES)}"))
+            continue
         if base is None and paragraphs is None:
             paragraphs = []
         entries.append(OutlineEntry(
             key=key, title=title.strip(), level=level,
             run_in=bool(item.get("run_in", base.run_in if base else False)),
             numbered=bool(item.get("numbered", base.numbered if base else True)),
-            paragraphs=paragraphs,
+            paragraphs=paragraphs, style=style, items=items, item_style=item_style,
         ))
     return entries, problems
 
@@ -97,8 +177,15 @@ def outline_to_raw(entries: list[OutlineEntry], doctype: DocumentType) -> list[d
             item["title"] = e.title
         if base is None or e.level != base.level:
             item["level"] = e.level
+        for name, default in (("run_in", False), ("numbered", True), ("style", "heading"),
+                              ("item_style", "circled")):
+            value = getattr(e, name)
+            if value != (getattr(base, name) if base else default):
+                item[name] = value
         if e.paragraphs is not None:
             item["paragraphs"] = list(e.paragraphs)
+        if e.items is not None:
+            item["items"] = list(e.items)
         out.append(item)
     return out
 
@@ -107,29 +194,57 @@ def is_default(entries: list[OutlineEntry], doctype: DocumentType, answers: Answ
     return outline_to_raw(entries, doctype) == outline_to_raw(doctype.base_outline(answers), doctype)
 
 
+def _content(draft: Draft, e: OutlineEntry) -> Content:
+    if e.paragraphs is None and e.items is None:
+        return list(draft.content.get(e.key, []))
+    content: Content = [Paragraph(p) for p in e.paragraphs or [] if p.strip()]
+    return content + item_blocks(e.items or [], e.item_style)
+
+
+def _lead(blocks: list, lead: str) -> None:
+    """Set ``lead`` before the first paragraph (or alone when the content starts otherwise)."""
+    first = blocks[0] if blocks else None
+    if isinstance(first, (Paragraph, Enumeration)) and not isinstance(first, Item) and not first.lead:
+        first.lead = lead
+    else:
+        blocks.insert(0, Paragraph("", lead=lead))
+
+
 def assemble(draft: Draft, entries: list[OutlineEntry], words: dict[str, str]) -> Document:
-    """Hang each entry's content under its heading and nest entries by level."""
+    """Hang each entry's content under its heading and nest entries by level.
+
+    An entry in ``field``/``yishi``/``plain`` style has no heading of its own: its
+    content (with the title as a lead) joins the nearest entry above it of a lower level
+    (the preamble when there is none); its sub-sections become that entry's children.
+    """
     roots: list[Section] = []
     stack: list[Section] = []
+    preamble = list(draft.preamble)
+    yishi: dict[int, int] = {}
     for e in entries:
-        title = fill_title(e.title, words)
-        content: Content
-        if e.paragraphs is not None:
-            content = [Paragraph(p) for p in e.paragraphs if p.strip()]
-        else:
-            content = draft.content.get(e.key, [])
-        sec = Section(
-            title=title, key=e.key, level=e.level, run_in=e.run_in, numbered=e.numbered,
-            blocks=[c for c in content if not isinstance(c, Section)],
-            children=[c for c in content if isinstance(c, Section)],
-        )
+        title = with_suffix(fill_title(e.title, words), draft.suffixes.get(e.key, "") if e.key else "")
+        content = [dataclasses.replace(c) for c in _content(draft, e)]
+        blocks = [c for c in content if not isinstance(c, Section)]
+        children = [c for c in content if isinstance(c, Section)]
         while stack and (stack[-1].level or 1) >= e.level:
             stack.pop()
-        (stack[-1].children if stack else roots).append(sec)
-        stack.append(sec)
+        parent = stack[-1] if stack else None
+        if e.style == "heading":
+            sec = Section(title=title, key=e.key, level=e.level, run_in=e.run_in, numbered=e.numbered,
+                          blocks=blocks, children=children)
+            (parent.children if parent else roots).append(sec)
+            stack.append(sec)
+            continue
+        if e.style == "field":
+            _lead(blocks, title if title[-1:] in "：:" else title + "：")
+        elif e.style == "yishi":
+            n = yishi[id(parent)] = yishi.get(id(parent), 0) + 1
+            _lead(blocks, f"{cn_number(n)}是{title if title[-1:] in '。：:' else title + '。'}")
+        (parent.blocks if parent else preamble).extend(blocks)
+        (parent.children if parent else roots).extend(children)
     return Document(
         title=draft.title, subtitle=draft.subtitle, recipient=draft.recipient,
-        preamble=draft.preamble, sections=roots, signature=draft.signature,
+        preamble=preamble, sections=roots, signature=draft.signature,
         date=draft.date, appendices=draft.appendices,
     )
 

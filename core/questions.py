@@ -57,6 +57,7 @@ class Question:
     allow_range: bool = False
     optional: bool = False
     min_items: int = 0
+    normalize: Callable[[Any], Any] | None = None  # stored form of a valid answer
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -159,6 +160,8 @@ def check_value(q: Question, value: Any, answers: Answers) -> tuple[Any, str | N
     value, error = _coerce(q, value)
     if error is None and q.validate is not None:
         error = q.validate(value, answers)
+    if error is None and q.normalize is not None:
+        value = q.normalize(value)
     return value, error
 
 
@@ -242,6 +245,8 @@ def _kind_of(value: Any) -> str:
         return "表格"
     if isinstance(value, _dt.date):
         return "日期"
+    if isinstance(value, _dt.time):
+        return "时刻"
     return type(value).__name__
 
 
@@ -307,6 +312,8 @@ def resolve(
                 res.problems.append(Problem(where, error))
         else:
             value = q.default_for(context)
+            if path and value in ("", []) and check_value(q, value, context)[1]:
+                res.problems.append(Problem(where, "未填写（此项必填）"))  # a group item missing a field
         if q.kind == "group" and isinstance(value, list):
             items = []
             for i, item in enumerate(value, 1):

@@ -1,4 +1,7 @@
-"""Built-in plugin: theme education (主题教育) — the rectification plan after the meeting."""
+"""Built-in plugin: theme education (主题教育).
+
+Two types: the rectification plan after the meeting and the report on how it was held.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,6 @@ GONGWEN_API = 1
 
 @hookimpl
 def gongwen_document_types():
-    from .rectification import DOCTYPE
+    from . import rectification, report
 
-    return [DOCTYPE]
+    return [rectification.DOCTYPE, report.DOCTYPE]

@@ -102,8 +102,8 @@ def build(a: dict) -> Draft:
              + _fill(w.LEADERSHIP_GROUP, a))
     leadership = [Paragraph(group)]
     if a.get("has_office"):
-        office = w.LEADERSHIP_OFFICE.replace("领导小组下设办公室", f"领导小组下设{a['office_name']}")
-        leadership.append(Paragraph(_fill(office, a)
+        office = _fill(w.LEADERSHIP_OFFICE, a).replace("领导小组下设办公室", f"领导小组下设{a['office_name']}")
+        leadership.append(Paragraph(office
                                     + f"各责任人{a['report_cadence']}向{a['office_name']}报告整改落实情况。"))
     else:
         leadership.append(Paragraph(f"各责任人{a['report_cadence']}向领导小组报告整改落实情况。"))

@@ -1,0 +1,14 @@
+"""Built-in plugin: grassroots Party building (基层党建) — the special rectification action plan."""
+
+from __future__ import annotations
+
+from gongwen import hookimpl
+
+GONGWEN_API = 1
+
+
+@hookimpl
+def gongwen_document_types():
+    from .special_action import DOCTYPE
+
+    return [DOCTYPE]

@@ -1,0 +1,18 @@
+"""Built-in plugin: patrol rectification (巡视/巡察整改).
+
+One type: the plan of the special democratic life meeting held after an inspection
+group's feedback (``patrol-meeting-plan``).
+"""
+
+from __future__ import annotations
+
+from gongwen import hookimpl
+
+GONGWEN_API = 1
+
+
+@hookimpl
+def gongwen_document_types():
+    from .meeting_plan import DOCTYPE
+
+    return [DOCTYPE]

@@ -1,0 +1,125 @@
+"""基层党建问题整改专项行动方案 (grassroots-special-action, seed 003)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from gongwen.answers import read_answers
+from gongwen.model import flatten
+from gongwen.render import prepare
+from gongwen.testing import (
+    CTRL_U,
+    DOWN,
+    ENTER,
+    build_document,
+    get_type,
+    headings,
+    placeholders,
+    render_text,
+    run_questionnaire,
+)
+
+DT = "grassroots-special-action"
+SEED = Path("/work/shared/seeds/003_32442ea68d779970.txt")
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / f"{DT}.toml"
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def example() -> dict:
+    return read_answers(EXAMPLE)
+
+
+def seed_headings(text: str) -> list[str]:
+    """Heading lines of a seed; a run-in heading ends at its first full stop."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        m = HEADING.match(line)
+        if m:
+            rest = line[m.end():]
+            if "。" in rest[:-1]:
+                rest = rest[: rest.index("。") + 1]
+            out.append(m.group() + rest)
+    return out
+
+
+def norm(s: str) -> str:
+    return re.sub(r"[\W_]", "", s)
+
+
+def test_example_headings_match_the_seed():
+    if not SEED.exists():
+        pytest.skip("seed not available")
+    expected = seed_headings(SEED.read_text(encoding="utf-8"))
+    assert len(expected) == 17
+    assert [norm(h) for h in headings(DT, example())] == [norm(h) for h in expected]
+
+
+def test_example_renders_like_the_seed():
+    doc = build_document(DT, example())
+    assert doc.subtitle == "（县、区）"
+    text = render_text(DT, example())
+    assert placeholders(text) == []
+    assert "主要存在以下6个方面的问题：一是理想信念教育流于形式；二是" in text
+    assert "六是农村软弱涣散问题突出。" in text
+    paras = flatten(doc)
+    measure = next(p for p in paras if p.kind == "heading" and p.text == "加强理想信念教育。")
+    assert measure.number == "1." and measure.level == 3  # "1." directly under "三、"
+    assert measure.rest.startswith("①推进") and "；②加大" in measure.rest and "；③按照" in measure.rest
+    assert "（三）融入经常阶段（2020年12月以后）。" in text
+
+
+def test_dropping_a_problem_renumbers_list_and_measures():
+    answers = example()
+    dropped = answers["problems"].pop(2)
+    assert dropped["title"] == "聚焦党建重点工作"
+    text = render_text(DT, answers)
+    assert "以下5个方面的问题" in text and "三是抓党建思想认识不到位" in text
+    heads = headings(DT, answers)
+    assert "3.压实党建工作责任。" in heads and "5.全面夯实基层基础。" in heads
+    assert not any(h.startswith("6.") for h in heads)
+
+
+@pytest.mark.parametrize("change, path, words", [
+    ({1: {"period": "2020年12月至9月"}}, "phases[2].period", ["早于开始日期"]),
+    ({1: {"period": "2020年3月至8月"}}, "phases", ["顺序", "持续推进阶段", "2020年3月至8月", "集中整改阶段"]),
+    ({1: {"period": "2020年8月至12月"}}, "phases", ["重叠", "2020年8月至12月", "至2020年9月"]),
+    ({2: {"period": "2020年11月以后"}}, "phases", ["重叠", "融入经常阶段", "2020年11月以后"]),
+])
+def test_phase_ranges_are_checked(change, path, words):
+    answers = example()
+    for index, fields in change.items():
+        answers["phases"][index].update(fields)
+    problems = prepare(get_type(DT), answers).problems
+    assert [p.path for p in problems] == [path]
+    for word in words:
+        assert word in problems[0].message
+
+
+def test_phase_after_an_open_end_is_refused():
+    answers = example()
+    answers["phases"].append({"name": "巩固提升", "period": "2021年1月至6月", "text": "巩固成果。"})
+    [problem] = prepare(get_type(DT), answers).problems
+    assert "没有结束时间" in problem.message and "巩固提升" in problem.message
+
+
+def test_enter_through_the_questionnaire_gives_a_complete_draft():
+    raw = run_questionnaire(DT, ENTER * 40)
+    assert prepare(get_type(DT), raw).problems == []
+    text = render_text(DT, raw)
+    assert placeholders(text) == []
+    assert headings(DT, raw)[:5] == ["一、总体要求", "二、整改问题", "三、整改措施", "1.加强理想信念教育。",
+                                     "2.严肃党内政治生活。"]
+    assert "五、工作要求" in headings(DT, raw) and "融入经常阶段" in text
+
+
+def test_questionnaire_refuses_overlapping_phases_until_fixed():
+    prefill = {k: v for k, v in prepare(get_type(DT), {"year": 2020}).answers.items() if k != "phases"}
+    edit_second = DOWN * 2 + ENTER + ENTER  # phases menu: edit phase 2; name: keep
+    keys = edit_second + CTRL_U + "2020年8月至12月" + ENTER + ENTER  # period; text: keep
+    keys += ENTER  # continue: refused (overlap), the menu stays
+    keys += edit_second + CTRL_U + "2020年10月至12月" + ENTER + ENTER
+    keys += ENTER + ENTER  # continue, review: done
+    raw = run_questionnaire(DT, keys, prefill=prefill)
+    assert [p["period"] for p in raw["phases"]] == ["2020-04/2020-09", "2020-10/2020-12", "2020-12/"]
+    assert "（二）持续推进阶段（2020年10月至12月）。" in render_text(DT, raw)

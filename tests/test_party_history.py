@@ -1,0 +1,195 @@
+"""党史学习教育专题民主生活会整改落实方案 (party-history-rectification, seed 001)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from gongwen.answers import read_answers
+from gongwen.common import LEDGER_COLUMNS
+from gongwen.model import flatten
+from gongwen.render import prepare
+from gongwen.testing import (
+    CTRL_U,
+    DOWN,
+    ENTER,
+    build_document,
+    get_type,
+    headings,
+    placeholders,
+    render_text,
+    run_questionnaire,
+)
+
+DT = "party-history-rectification"
+SEED = Path("/work/shared/seeds/001_1ef23d101f2d1249.txt")
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / f"{DT}.toml"
+# The seed's typos and placeholders, as the example corrects and fills them.
+SEED_FIXES = {"厦职": "履职", "方控": "防控", "正在故的": "正在做的", "不折不担": "不折不扣",
+              "力实事": "办实事", "风险挑的": "风险挑战的", "9.驭全局": "9.驾驭全局", "五个XX": "五个新城"}
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def example() -> dict:
+    return read_answers(EXAMPLE)
+
+
+def seed_headings(text: str) -> list[str]:
+    """Heading lines of a seed; a run-in heading ends at its first full stop."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        m = HEADING.match(line)
+        if m:
+            rest = line[m.end():]
+            if "。" in rest[:-1]:
+                rest = rest[: rest.index("。") + 1]
+            out.append(m.group() + rest)
+    return out
+
+
+def norm(s: str) -> str:
+    return re.sub(r"[\W_]", "", s)
+
+
+def ledger(answers: dict):
+    doc = build_document(DT, answers)
+    [table] = [p for p in flatten(doc) if p.kind == "table"]
+    return table
+
+
+def test_example_headings_match_the_seed():
+    if not SEED.exists():
+        pytest.skip("seed not available")
+    seed = SEED.read_text(encoding="utf-8")
+    for wrong, right in SEED_FIXES.items():
+        seed = seed.replace(wrong, right)
+    expected = seed_headings(seed)
+    got = headings(DT, example())
+    assert len(expected) == 33
+    assert [norm(h) for h in got] == [norm(h) for h in expected]
+
+
+def test_example_renders_completely_with_its_ledger():
+    text = render_text(DT, example())
+    assert placeholders(text) == []
+    assert "14.作风建设落细落小不够。" in text
+    assert "落实时限：2022年12月底取得实效" in text and "落实时限：即知即改，长期坚持" in text
+    assert "附件：整改任务清单" in text
+    table = ledger(example())
+    assert table.columns == list(LEDGER_COLUMNS)
+    assert [r[0] for r in table.rows] == [str(i) for i in range(1, 15)]
+    assert table.rows[5][1] == "调结构增动能的步伐比较缓慢"
+    assert table.rows[5][3:] == ["常务副区长", "区科技局、区工信局、区农业农村局、区商务局", "各镇办，区政府各相关部门",
+                                 "2022年12月底取得实效"]
+
+
+def test_dropping_a_problem_renumbers_body_and_ledger():
+    answers = example()
+    dropped = answers["aspects"][1]["problems"].pop(0)  # problem 3
+    assert dropped["problem"] == "推动上级政策部署落地见效还不够彻底"
+    heads = headings(DT, answers)
+    assert "3.调查研究还不够深入有效。" in heads
+    assert heads[-6] == "13.作风建设落细落小不够。"
+    rows = ledger(answers).rows
+    assert len(rows) == 13
+    assert rows[2][:2] == ["3", "调查研究还不够深入有效"]
+    assert rows[-1][:2] == ["13", "作风建设落细落小不够"]
+
+
+def test_bad_deadline_in_answers_file_is_reported_with_its_path():
+    answers = example()
+    answers["aspects"][2]["problems"][1]["deadline"] = "2022年13月底取得实效"
+    problems = prepare(get_type(DT), answers).problems
+    assert [p.path for p in problems] == ["aspects[3].problems[2].deadline"]
+    assert "月份应在 1 至 12 之间" in problems[0].message
+
+
+def test_deadline_is_stored_normalised():
+    answers = example()
+    answers["aspects"][0]["problems"][0]["deadline"] = "２０２２年６月底前"
+    prep = prepare(get_type(DT), answers)
+    assert prep.problems == []
+    assert prep.answers["aspects"][0]["problems"][0]["deadline"] == "2022-06-底前"
+    assert "落实时限：2022年6月底前" in render_text(DT, answers)
+
+
+def test_report_dates_must_be_in_order():
+    answers = dict(example(), half_report="2022年12月底", annual_report="2022年6月底")
+    problems = prepare(get_type(DT), answers).problems
+    assert [p.path for p in problems] == ["annual_report"]
+    assert "2022年6月底" in problems[0].message and "2022年12月底" in problems[0].message
+
+
+def test_enter_through_the_questionnaire_gives_a_complete_draft():
+    raw = run_questionnaire(DT, ENTER * 60)
+    prep = prepare(get_type(DT), raw)
+    assert prep.problems == []
+    text = render_text(DT, raw)
+    assert placeholders(text) == []
+    heads = headings(DT, raw)
+    assert heads[:3] == ["一、总体要求", "二、整改目标", "三、整改原则"] and "五、保障措施" in heads
+    assert "10.作风建设存在薄弱环节。" in heads
+    assert len(ledger(raw).rows) == 10 and len(text) > 3000
+
+
+def test_questionnaire_refuses_a_bad_deadline_and_stores_the_good_one():
+    prefill = {k: v for k, v in prepare(get_type(DT), {"year": 2021}).answers.items() if k != "aspects"}
+    keys = DOWN + ENTER  # aspects menu: edit aspect 1
+    keys += ENTER  # its title: keep
+    keys += DOWN + ENTER  # its problems menu: edit problem 1
+    keys += ENTER + ENTER + ENTER * 3  # problem, measures menu (continue), leader, lead unit, units
+    keys += CTRL_U + "2022年13月底" + ENTER  # refused: stays on the question
+    keys += CTRL_U + "2022年12月底取得实效" + ENTER
+    keys += ENTER + ENTER + ENTER  # problems menu, aspects menu, review: done
+    raw = run_questionnaire(DT, keys, prefill=prefill)
+    assert raw["aspects"][0]["problems"][0]["deadline"] == "2022-12-底取得实效"
+    assert "落实时限：2022年12月底取得实效" in render_text(DT, raw)
+    assert ledger(raw).rows[0][-1] == "2022年12月底取得实效"
+
+
+def test_ledger_can_be_left_out():
+    answers = dict(example(), ledger=False)
+    doc = build_document(DT, answers)
+    assert doc.appendices == [] and "附件" not in render_text(DT, answers)
+
+
+def _docx(gw, tmp_path) -> Path:
+    pytest.importorskip("gongwen.render_docx")
+    out = tmp_path / "plan.docx"
+    result = gw("render", EXAMPLE, "-o", out)
+    assert result.code == 0, result.err
+    return out
+
+
+def test_ledger_table_reads_back_from_the_docx(gw, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(_docx(gw, tmp_path)))
+    ledgers = [t for t in d.tables if [c.text.strip() for c in t.rows[0].cells] == list(LEDGER_COLUMNS)]
+    assert len(ledgers) == 1
+    table = ledgers[0]
+    assert len(table.rows) == 15 and len(table.columns) == 7
+    cells = [[c.text.strip() for c in row.cells] for row in table.rows[1:]]
+    expected = ledger(example()).rows
+    assert cells == expected
+    # the header row repeats on every page
+    first = table.rows[0]._tr
+    header = first.find(qn("w:trPr"))
+    assert header is not None and header.find(qn("w:tblHeader")) is not None
+    assert all(r._tr.find(qn("w:trPr")) is None or r._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is None
+               for r in table.rows[1:])
+
+
+def test_ledger_table_fits_the_page_width(gw, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(_docx(gw, tmp_path)))
+    table = d.tables[-1]
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    section = d.sections[-1]
+    text_width = (section.page_width - section.left_margin - section.right_margin) / 635  # EMU -> twips
+    assert len(grid) == 7
+    assert sum(grid) <= text_width + 5
+    assert grid[2] == max(grid)  # the measures column is the widest
