@@ -32,6 +32,13 @@ REVIEW = "review"  # position of an interrupted run that was at the review step
 STYLE = questionary.Style([("qmark", "fg:#c00000 bold"), ("answer", "fg:#005f87 bold")])
 
 
+def select(message: str, choices: list, **kwargs: Any) -> questionary.Question:
+    """questionary.select with our style and a Chinese key hint instead of "(Use arrow keys)"."""
+    kwargs.setdefault("instruction", "（↑↓ 选择，回车确认）")
+    kwargs.setdefault("style", STYLE)
+    return questionary.select(message, choices=choices, **kwargs)
+
+
 def clean_typed(text: str) -> str:
     """Typed or pasted text without the control characters Word cannot hold."""
     from .answers import clean_text
@@ -155,7 +162,7 @@ class Questionnaire:
         if current:
             say(f"{q.label}（当前内容）：", "bold")
             say(f"  {current}")
-            keep = questionary.select(f"{q.label}：", style=STYLE, choices=[
+            keep = select(f"{q.label}：", style=STYLE, choices=[
                 Choice("✔ 就用这段", True), Choice("✎ 修改", False)]).unsafe_ask()
             if keep:
                 return check_value(q, current, scope)[0]
@@ -164,7 +171,7 @@ class Questionnaire:
 
     def _ask_choice(self, q: Question, current: Any, scope: Answers) -> Any:
         default = current if current in q.choices else None
-        return questionary.select(q.label, choices=list(q.choices), default=default,
+        return select(q.label, choices=list(q.choices), default=default,
                                   style=STYLE).unsafe_ask()
 
     def _ask_confirm(self, q: Question, current: Any, scope: Answers) -> Any:
@@ -259,7 +266,7 @@ class Questionnaire:
             choices.append(Choice("＋ 新增一项", ("add", None)))
             if items:
                 choices.append(Choice("－ 删除一项", ("delete", None)))
-            action = questionary.select(f"{q.label}：请选择", choices=choices,
+            action = select(f"{q.label}：请选择", choices=choices,
                                         style=STYLE).unsafe_ask()
             if action == DONE:
                 value, error = check_value(q, items, scope)
@@ -276,7 +283,7 @@ class Questionnaire:
             elif verb == "add":
                 new()
             else:
-                gone = questionary.select(
+                gone = select(
                     "删除哪一项？", style=STYLE,
                     choices=[Choice(f"{i}. {_short(show(it), 30)}", i - 1)
                              for i, it in enumerate(items, 1)] + [Choice("（取消）", -1)],
@@ -300,7 +307,7 @@ class Questionnaire:
             choices = [Choice("✔ 确认无误，生成文档", DONE)]
             choices += [Choice(f"✎ {i}. {q.label}", q.key) for i, q in enumerate(asked, 1)]
             choices.append(Choice("✎ 调整提纲（删除、改名、调序、新增章节）", "__outline__"))
-            picked = questionary.select("要修改哪一项？", choices=choices, style=STYLE).unsafe_ask()
+            picked = select("要修改哪一项？", choices=choices, style=STYLE).unsafe_ask()
             if picked == DONE:
                 return
             if picked == "__outline__":
@@ -325,14 +332,14 @@ class Questionnaire:
             choices = [Choice("✔ 提纲调整完毕", DONE)]
             choices += [Choice(line, i) for i, line in enumerate(lines)]
             choices.append(Choice("＋ 在末尾新增一章", "append"))
-            picked = questionary.select("选择要调整的章节：", choices=choices, style=STYLE).unsafe_ask()
+            picked = select("选择要调整的章节：", choices=choices, style=STYLE).unsafe_ask()
             if picked == DONE:
                 break
             if picked == "append":
                 entries.append(self._new_entry(1))
                 continue
             entry = entries[picked]
-            action = questionary.select(
+            action = select(
                 f"对“{fill_title(entry.title, words)}”：", style=STYLE,
                 choices=["改名", "删除", "上移", "下移", "在其后新增章节", "（返回）"],
             ).unsafe_ask()
@@ -359,7 +366,7 @@ class Questionnaire:
     def _new_entry(self, level: int) -> OutlineEntry:
         title = questionary.text("新章节标题：", style=STYLE,
                                  validate=lambda t: bool(t.strip()) or "标题不能为空").unsafe_ask()
-        lvl = questionary.select("层级：", style=STYLE, default=str(level), choices=[
+        lvl = select("层级：", style=STYLE, default=str(level), choices=[
             Choice("1（一、）", "1"), Choice("2（（一））", "2"), Choice("3（1.）", "3"),
             Choice("4（（1））", "4"), Choice("5（①）", "5"),
         ]).unsafe_ask()
