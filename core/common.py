@@ -8,6 +8,7 @@
 - problem/measure blocks, numbered continuously across parents by a shared counter;
 - the ledger (整改任务清单) table built from the same problem items;
 - phases with date ranges (集中整改 2020年4月至9月 …) and their order/overlap check.
+- the closing 落款 and 成文日期: questions, and the Draft fields they fill.
 
 Plugins use these so that every type words and checks them the same way.
 """
@@ -294,3 +295,24 @@ def dates_in_order(pairs: Sequence[tuple[str, str, str]], answers: Answers) -> l
         if sort_key_start(b) < sort_key_start(a):
             problems.append(Problem(late_key, f"{what}：“{format_cn(b)}”早于“{format_cn(a)}”"))
     return problems
+
+
+# ---------------------------------------------------------------- 落款 and 成文日期
+
+
+def org_signature(answers: Answers) -> str:
+    """The usual 落款 default: "中共" + unit + organisation kind (中共某县教育局党委)."""
+    return f"中共{answers['unit']}{answers['org_kind']}"
+
+
+def closing_questions(signature: Any = "", issue_date: Any = "") -> list[Question]:
+    """The 落款 and 成文日期 questions (answers ``signature``, ``issue_date``), both optional;
+    defaults may be functions of earlier answers."""
+    return [q.text("signature", "落款（发文机关署名，可留空）", signature, optional=True),
+            q.date("issue_date", "成文日期（可留空）", issue_date, optional=True)]
+
+
+def closing(answers: Answers) -> dict[str, str]:
+    """``Draft(…, **closing(a))``: the 落款 and the 成文日期 in official style ("" when not given)."""
+    issued = answers.get("issue_date")
+    return {"signature": answers.get("signature", ""), "date": format_cn(parse_date(issued)) if issued else ""}

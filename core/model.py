@@ -140,9 +140,12 @@ class Document:
 
 # ---------------------------------------------------------------- flattening
 
+#: A run-in heading that already ends with one of these gets no "。".
+HEADING_END = tuple("。．.：:；;！!？?")
+
 ParaKind = Literal[
     "title", "subtitle", "recipient", "body", "heading", "table",
-    "signature", "date", "appendix_label", "appendix_title",
+    "attachments", "signature", "date", "appendix_label", "appendix_title",
 ]
 
 
@@ -151,8 +154,11 @@ class Para:
     """One paragraph (or table) of output, in reading order.
 
     ``heading``: ``level`` 1-5, ``number`` ("一、"), ``text`` the title, ``rest`` the
-    run-in paragraph text after it (may be empty).  ``body``: ``lead`` + ``text``.
-    ``table``: ``columns``, ``rows``, ``widths``.  ``appendix_label`` starts a new page.
+    run-in paragraph text after it (may be empty; when it is not, ``text`` ends with a
+    stop).  ``body``: ``lead`` + ``text``.
+    ``table``: ``columns``, ``rows``, ``widths``.  ``attachments``: the 附件说明 under the
+    text, ``lead`` "附件：" and ``text`` the names, one per line ("1.…" when there are several;
+    plain, not bold like a body lead).  ``appendix_label`` starts a new page.
     """
 
     kind: ParaKind
@@ -200,10 +206,12 @@ def _section_paras(sections: list[Section], parent_level: int, counters: dict) -
                 n = local[level]
             number = heading_number(level, n)
         blocks = list(sec.blocks)
-        rest = ""
+        title, rest = sec.title, ""
         if sec.run_in and blocks and isinstance(blocks[0], Paragraph) and not blocks[0].lead:
             rest = blocks.pop(0).text
-        out.append(Para("heading", text=sec.title, level=level, number=number, rest=rest))
+        if rest and not title.rstrip().endswith(HEADING_END):
+            title += "。"  # a title that runs into its paragraph ends with a full stop
+        out.append(Para("heading", text=title, level=level, number=number, rest=rest))
         for b in blocks:
             out.extend(_block_paras(b))
         out.extend(_section_paras(sec.children, level, counters))
@@ -227,11 +235,8 @@ def flatten(doc: Document) -> list[Para]:
     paras.extend(number_sections(doc.sections))
     if doc.appendices:
         names = [a.title for a in doc.appendices]
-        if len(names) == 1:
-            paras.append(Para("body", text=names[0], lead="附件："))
-        else:
-            paras.append(Para("body", lead="附件：", text=f"1.{names[0]}"))
-            paras.extend(Para("body", text=f"{i}.{n}", lead="") for i, n in enumerate(names[1:], 2))
+        listed = names if len(names) == 1 else [f"{i}.{n}" for i, n in enumerate(names, 1)]
+        paras.append(Para("attachments", lead="附件：", text="\n".join(listed)))
     if doc.signature:
         paras.append(Para("signature", text=doc.signature))
     if doc.date:

@@ -28,6 +28,9 @@ def to_markdown(doc: Document) -> str:
                 out += [p.rest, ""]
         elif p.kind == "body":
             out += [(f"**{p.lead}**" if p.lead else "") + p.text, ""]
+        elif p.kind == "attachments":
+            for line in (p.lead + p.text).split("\n"):  # "附件：1.…", then "2.…"
+                out += [line, ""]
         elif p.kind == "table":
             out += _table(p)
         elif p.kind == "appendix_label":

@@ -110,15 +110,19 @@ def set_fonts(rpr, east_asia: str, latin: str = LATIN) -> None:
         rfonts.set(qn(attr), value)
 
 
-def set_char_indent(ppr, *, first: int = 0, left: int = 0, right: int = 0,
+def set_char_indent(ppr, *, first: int = 0, left: int = 0, right: int = 0, hanging: int = 0,
                     size: Length = BODY_SIZE) -> None:
-    """Indent in characters (w:*Chars for Word/WPS) with the same twips for other readers."""
+    """Indent in characters (w:*Chars for Word/WPS) with the same twips for other readers.
+
+    ``hanging`` (instead of ``first``) starts the first line that many characters left of the others.
+    """
     ind = ppr.find(qn("w:ind"))
     if ind is None:
         ind = OxmlElement("w:ind")
         ppr.append(ind)
     char = size.twips
-    for attr, chars in (("firstLine", first), ("left", left), ("right", right)):
+    first_line = ("hanging", hanging) if hanging else ("firstLine", first)
+    for attr, chars in (first_line, ("left", left), ("right", right)):
         ind.set(qn(f"w:{attr}"), str(chars * char))
         ind.set(qn(f"w:{attr}Chars"), str(chars * 100))
 
@@ -228,6 +232,7 @@ class ParaStyle:
     bold: bool = False
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
     first_chars: int = 0
+    hanging_chars: int = 0
     left_chars: int = 0
     right_chars: int = 0
     line: Length | None = LINE
@@ -259,6 +264,9 @@ PARAGRAPH_STYLES = [
     ParaStyle("GW Signature", FANGSONG, align=LEFT, before=Twips(2 * LINE.twips),
               keep_next=True),
     ParaStyle("GW Date", FANGSONG, align=RIGHT, right_chars=4),
+    # 附件说明 (GB/T 9704 7.3.4): a blank line under the text, "附件：" two characters in, each
+    # further attachment (and a wrapped name) aligned under the first name.
+    ParaStyle("GW Attachments", FANGSONG, align=LEFT, left_chars=5, hanging_chars=3, before=LINE),
     ParaStyle("GW Appendix Label", HEITI, align=LEFT, page_break=True, keep_next=True),
     ParaStyle("GW Appendix Title", XIAOBIAOSONG, TITLE_SIZE, align=CENTER, line=TITLE_LINE,
               before=LINE, after=LINE, keep_next=True, snap_to_grid=False),
@@ -323,6 +331,7 @@ def add_paragraph_style(doc: DocxDocument, spec: ParaStyle) -> None:
     pf.widow_control = False  # keep every page at exactly 22 lines
     ppr = style.element.get_or_add_pPr()
     set_char_indent(ppr, first=spec.first_chars, left=spec.left_chars, right=spec.right_chars,
+                    hanging=spec.hanging_chars,
                     size=spec.size)
     set_on_off(ppr, "w:snapToGrid", spec.snap_to_grid)
     if spec.outline is not None:
@@ -476,6 +485,7 @@ BRANCHES: list[tuple[str, Callable[[DocxDocument], None]]] = [
     *((f"p.kind == 'heading' and p.level == {n} and {'' if run_in else 'not '}p.rest",
        _heading(n, run_in)) for n in range(1, 6) for run_in in (True, False)),
     ("p.kind == 'table'", _table),
+    ("p.kind == 'attachments'", _simple("GW Attachments", "p.lead + p.text")),
     ("p.kind == 'signature'", _signature),
     ("p.kind == 'date'", _simple("GW Date")),
     ("p.kind == 'appendix_label'", _simple("GW Appendix Label")),

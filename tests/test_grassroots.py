@@ -1,10 +1,6 @@
 """基层党建问题整改专项行动方案 (grassroots-special-action, seed 003)."""
 
-import re
-from pathlib import Path
-
 import pytest
-from gongwen.answers import read_answers
 from gongwen.model import flatten
 from gongwen.render import prepare
 from gongwen.testing import (
@@ -18,47 +14,20 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
+from seeds import example, expected_headings, norm
 
 DT = "grassroots-special-action"
-SEED = Path("/work/shared/seeds/003_32442ea68d779970.txt")
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / f"{DT}.toml"
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
-
-
-def example() -> dict:
-    return read_answers(EXAMPLE)
-
-
-def seed_headings(text: str) -> list[str]:
-    """Heading lines of a seed; a run-in heading ends at its first full stop."""
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        m = HEADING.match(line)
-        if m:
-            rest = line[m.end():]
-            if "。" in rest[:-1]:
-                rest = rest[: rest.index("。") + 1]
-            out.append(m.group() + rest)
-    return out
-
-
-def norm(s: str) -> str:
-    return re.sub(r"[\W_]", "", s)
-
 
 def test_example_headings_match_the_seed():
-    if not SEED.exists():
-        pytest.skip("seed not available")
-    expected = seed_headings(SEED.read_text(encoding="utf-8"))
+    expected = expected_headings("003")
     assert len(expected) == 17
-    assert [norm(h) for h in headings(DT, example())] == [norm(h) for h in expected]
+    assert [norm(h) for h in headings(DT, example(DT))] == [norm(h) for h in expected]
 
 
 def test_example_renders_like_the_seed():
-    doc = build_document(DT, example())
+    doc = build_document(DT, example(DT))
     assert doc.subtitle == "（县、区）"
-    text = render_text(DT, example())
+    text = render_text(DT, example(DT))
     assert placeholders(text) == []
     assert "主要存在以下6个方面的问题：一是理想信念教育流于形式；二是" in text
     assert "六是农村软弱涣散问题突出。" in text
@@ -70,7 +39,7 @@ def test_example_renders_like_the_seed():
 
 
 def test_dropping_a_problem_renumbers_list_and_measures():
-    answers = example()
+    answers = example(DT)
     dropped = answers["problems"].pop(2)
     assert dropped["title"] == "聚焦党建重点工作"
     text = render_text(DT, answers)
@@ -87,7 +56,7 @@ def test_dropping_a_problem_renumbers_list_and_measures():
     ({2: {"period": "2020年11月以后"}}, "phases", ["重叠", "融入经常阶段", "2020年11月以后"]),
 ])
 def test_phase_ranges_are_checked(change, path, words):
-    answers = example()
+    answers = example(DT)
     for index, fields in change.items():
         answers["phases"][index].update(fields)
     problems = prepare(get_type(DT), answers).problems
@@ -97,7 +66,7 @@ def test_phase_ranges_are_checked(change, path, words):
 
 
 def test_phase_after_an_open_end_is_refused():
-    answers = example()
+    answers = example(DT)
     answers["phases"].append({"name": "巩固提升", "period": "2021年1月至6月", "text": "巩固成果。"})
     [problem] = prepare(get_type(DT), answers).problems
     assert "没有结束时间" in problem.message and "巩固提升" in problem.message
@@ -123,3 +92,13 @@ def test_questionnaire_refuses_overlapping_phases_until_fixed():
     raw = run_questionnaire(DT, keys, prefill=prefill)
     assert [p["period"] for p in raw["phases"]] == ["2020-04/2020-09", "2020-10/2020-12", "2020-12/"]
     assert "（二）持续推进阶段（2020年10月至12月）。" in render_text(DT, raw)
+
+
+def test_signature_and_issue_date_close_the_document():
+    answers = dict(example(DT), signature="中共宁远县委组织部", issue_date="2020年3月5日")
+    doc = build_document(DT, answers)
+    assert (doc.signature, doc.date) == ("中共宁远县委组织部", "2020年3月5日")
+    assert prepare(get_type(DT), answers).answers["issue_date"] == "2020-03-05"
+    [problem] = prepare(get_type(DT), dict(answers, issue_date="2020年3月至4月")).problems
+    assert problem.path == "issue_date"
+    assert build_document(DT, example(DT)).date == ""  # left empty: no date line

@@ -82,6 +82,51 @@ def test_run_in_heading_and_blocks():
     assert "【问题】：一是a；二是b。" in text and "责任领导：班子全体成员" in text
 
 
+def test_run_in_heading_gets_its_full_stop_in_markdown_and_docx_alike():
+    from gongwen.render import document_bytes
+    from gongwen.testing import docx_paragraphs
+
+    doc = Document("t", sections=[
+        Section("坚持问题导向", [Paragraph("聚焦突出问题。")], run_in=True),
+        Section("时间：", [Paragraph("8月20日。")], run_in=True),
+        Section("坚持统筹推进", run_in=True),  # nothing runs into it: no stop added
+    ])
+    assert [p.heading for p in flatten(doc) if p.kind == "heading"] == ["一、坚持问题导向。", "二、时间：",
+                                                                        "三、坚持统筹推进"]
+    assert "一、坚持问题导向。聚焦突出问题。" in document_text(doc)
+    markdown = document_bytes(doc, "md").decode()
+    assert "## 一、坚持问题导向。\n\n聚焦突出问题。" in markdown and "## 二、时间：\n" in markdown
+    assert "## 三、坚持统筹推进\n" in markdown
+    paras = docx_paragraphs(document_bytes(doc, "docx"))
+    assert "一、坚持问题导向。聚焦突出问题。" in paras and "二、时间：8月20日。" in paras
+    assert "三、坚持统筹推进" in paras
+
+
+def test_attachment_note_is_a_plain_paragraph_with_a_hanging_indent():
+    import io
+
+    import docx
+    from gongwen.render import document_bytes
+
+    body = [Section("总体要求", [Paragraph("抓好落实。")])]
+    two = Document("t", sections=body, appendices=[Section("整改任务清单"), Section("责任分工表")])
+    [note] = [p for p in flatten(two) if p.kind == "attachments"]
+    assert (note.lead, note.text) == ("附件：", "1.整改任务清单\n2.责任分工表")
+    assert "抓好落实。\n\n附件：1.整改任务清单\n\n2.责任分工表\n" in document_bytes(two, "md").decode()
+    assert "**附件" not in document_bytes(two, "md").decode()
+
+    d = docx.Document(io.BytesIO(document_bytes(two, "docx")))
+    [para] = [p for p in d.paragraphs if p.text.startswith("附件：")]
+    assert para.text == "附件：1.整改任务清单\n2.责任分工表"  # one paragraph, a line break per name
+    assert para.style.name == "GW Attachments" and not any(r.bold or r.style.font.bold for r in para.runs)
+    fmt = para.style.paragraph_format  # "附件" two characters in, the names aligned under the first
+    assert fmt.left_indent == 5 * 320 * 635 and fmt.first_line_indent == -3 * 320 * 635
+    assert fmt.space_before > 0  # 正文下空一行
+
+    one = Document("t", sections=body, appendices=[Section("整改任务清单")])
+    assert "附件：整改任务清单" in document_text(one)
+
+
 DT = "theme-education-rectification"
 
 

@@ -1,10 +1,8 @@
 """党史学习教育专题民主生活会整改落实方案 (party-history-rectification, seed 001)."""
 
-import re
 from pathlib import Path
 
 import pytest
-from gongwen.answers import read_answers
 from gongwen.common import LEDGER_COLUMNS
 from gongwen.model import flatten
 from gongwen.render import prepare
@@ -19,36 +17,10 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
+from seeds import EXAMPLES, example, expected_headings, norm
 
 DT = "party-history-rectification"
-SEED = Path("/work/shared/seeds/001_1ef23d101f2d1249.txt")
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / f"{DT}.toml"
-# The seed's typos and placeholders, as the example corrects and fills them.
-SEED_FIXES = {"厦职": "履职", "方控": "防控", "正在故的": "正在做的", "不折不担": "不折不扣",
-              "力实事": "办实事", "风险挑的": "风险挑战的", "9.驭全局": "9.驾驭全局", "五个XX": "五个新城"}
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
-
-
-def example() -> dict:
-    return read_answers(EXAMPLE)
-
-
-def seed_headings(text: str) -> list[str]:
-    """Heading lines of a seed; a run-in heading ends at its first full stop."""
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        m = HEADING.match(line)
-        if m:
-            rest = line[m.end():]
-            if "。" in rest[:-1]:
-                rest = rest[: rest.index("。") + 1]
-            out.append(m.group() + rest)
-    return out
-
-
-def norm(s: str) -> str:
-    return re.sub(r"[\W_]", "", s)
+EXAMPLE = EXAMPLES / f"{DT}.toml"
 
 
 def ledger(answers: dict):
@@ -58,24 +30,19 @@ def ledger(answers: dict):
 
 
 def test_example_headings_match_the_seed():
-    if not SEED.exists():
-        pytest.skip("seed not available")
-    seed = SEED.read_text(encoding="utf-8")
-    for wrong, right in SEED_FIXES.items():
-        seed = seed.replace(wrong, right)
-    expected = seed_headings(seed)
-    got = headings(DT, example())
+    expected = expected_headings("001")  # the seed's typos corrected as the example has them
+    got = headings(DT, example(DT))
     assert len(expected) == 33
     assert [norm(h) for h in got] == [norm(h) for h in expected]
 
 
 def test_example_renders_completely_with_its_ledger():
-    text = render_text(DT, example())
+    text = render_text(DT, example(DT))
     assert placeholders(text) == []
     assert "14.作风建设落细落小不够。" in text
     assert "落实时限：2022年12月底取得实效" in text and "落实时限：即知即改，长期坚持" in text
     assert "附件：整改任务清单" in text
-    table = ledger(example())
+    table = ledger(example(DT))
     assert table.columns == list(LEDGER_COLUMNS)
     assert [r[0] for r in table.rows] == [str(i) for i in range(1, 15)]
     assert table.rows[5][1] == "调结构增动能的步伐比较缓慢"
@@ -84,7 +51,7 @@ def test_example_renders_completely_with_its_ledger():
 
 
 def test_dropping_a_problem_renumbers_body_and_ledger():
-    answers = example()
+    answers = example(DT)
     dropped = answers["aspects"][1]["problems"].pop(0)  # problem 3
     assert dropped["problem"] == "推动上级政策部署落地见效还不够彻底"
     heads = headings(DT, answers)
@@ -97,7 +64,7 @@ def test_dropping_a_problem_renumbers_body_and_ledger():
 
 
 def test_bad_deadline_in_answers_file_is_reported_with_its_path():
-    answers = example()
+    answers = example(DT)
     answers["aspects"][2]["problems"][1]["deadline"] = "2022年13月底取得实效"
     problems = prepare(get_type(DT), answers).problems
     assert [p.path for p in problems] == ["aspects[3].problems[2].deadline"]
@@ -105,7 +72,7 @@ def test_bad_deadline_in_answers_file_is_reported_with_its_path():
 
 
 def test_deadline_is_stored_normalised():
-    answers = example()
+    answers = example(DT)
     answers["aspects"][0]["problems"][0]["deadline"] = "２０２２年６月底前"
     prep = prepare(get_type(DT), answers)
     assert prep.problems == []
@@ -114,7 +81,7 @@ def test_deadline_is_stored_normalised():
 
 
 def test_report_dates_must_be_in_order():
-    answers = dict(example(), half_report="2022年12月底", annual_report="2022年6月底")
+    answers = dict(example(DT), half_report="2022年12月底", annual_report="2022年6月底")
     problems = prepare(get_type(DT), answers).problems
     assert [p.path for p in problems] == ["annual_report"]
     assert "2022年6月底" in problems[0].message and "2022年12月底" in problems[0].message
@@ -148,7 +115,7 @@ def test_questionnaire_refuses_a_bad_deadline_and_stores_the_good_one():
 
 
 def test_ledger_can_be_left_out():
-    answers = dict(example(), ledger=False)
+    answers = dict(example(DT), ledger=False)
     doc = build_document(DT, answers)
     assert doc.appendices == [] and "附件" not in render_text(DT, answers)
 
@@ -171,7 +138,7 @@ def test_ledger_table_reads_back_from_the_docx(gw, tmp_path):
     table = ledgers[0]
     assert len(table.rows) == 15 and len(table.columns) == 7
     cells = [[c.text.strip() for c in row.cells] for row in table.rows[1:]]
-    expected = ledger(example()).rows
+    expected = ledger(example(DT)).rows
     assert cells == expected
     # the header row repeats on every page
     first = table.rows[0]._tr

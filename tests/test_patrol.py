@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from gongwen.answers import read_answers
@@ -23,44 +22,16 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
+from seeds import EXAMPLES, PATROL_NUMBER, expected_headings, seed_text
 
 DT = "patrol-meeting-plan"
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
 VARIANTS = [EXAMPLES / "patrol-variants" / f"{n:02d}.toml" for n in range(1, 10)]
-SEED = Path("/work/shared/seeds/004_25d54e12e8a62266_part1-9.txt")
-
-_NUMBER = re.compile(r"^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)]|(\d+)[.．、])")
-
-
-def seed_variants() -> list[str]:
-    """The nine variants of the seed, split at their "# …（N）" titles."""
-    parts = re.split(r"^# 巡视巡察整改专题民主生活会实施方案（\d+）\s*$", SEED.read_text(encoding="utf-8"),
-                     flags=re.M)
-    return parts[1:]
-
-
-def seed_headings(text: str) -> list[str]:
-    """Numbered heading lines (一、 （一） 1.) of a seed variant; a heading that runs into its
-    paragraph ends at its first "。" or "："."""
-    out = []
-    for line in text.splitlines():
-        line = line.strip().replace("**", "")
-        m = _NUMBER.match(line)
-        if not m:
-            continue
-        rest = line[m.end():]
-        cut = min((i for i in (rest.find("。"), rest.find("：")) if 0 <= i < len(rest) - 1), default=None)
-        out.append(m.group() + (rest[: cut + 1] if cut is not None else rest))
-    return out
-
-
 def norm_heading(h: str) -> str:
     """Number in one spelling, title without punctuation or spaces, figures as "#".
 
     The seed's "xx" placeholders (which the examples fill with real facts) become "*".
     """
-    m = _NUMBER.match(h)
+    m = PATROL_NUMBER.match(h)
     if not m:
         return h
     cn1, cn2, arabic = m.groups()
@@ -92,7 +63,7 @@ def rendered_headings(answers: dict) -> list[str]:
 
 
 def match_ratio(n: int) -> float:
-    expected = [norm_heading(h) for h in seed_headings(seed_variants()[n - 1])]
+    expected = [norm_heading(h) for h in expected_headings(f"004-{n:02d}")]
     got = [norm_heading(h) for h in rendered_headings(read_answers(VARIANTS[n - 1]))]
     return match_ratio_of(expected, got)
 
@@ -127,8 +98,6 @@ def test_example_renders_to_markdown_and_docx_without_placeholders(path):
 
 @pytest.mark.parametrize("n", range(1, 10))
 def test_variant_headings_match_the_seed(n):
-    if not SEED.exists():
-        pytest.skip("seed not available")
     ratio = match_ratio(n)
     print(f"variant {n}: heading match {ratio:.3f}")
     expected_ratio, _why = HEADING_EXCEPTIONS.get(n, (1.0, ""))
@@ -137,11 +106,9 @@ def test_variant_headings_match_the_seed(n):
 
 def test_heading_comparison_notices_a_difference():
     """The comparison is not vacuous: a renamed or dropped section lowers the figure."""
-    if not SEED.exists():
-        pytest.skip("seed not available")
     answers = read_answers(VARIANTS[3])
     answers["outline"][2]["title"] = "查找问题"
-    expected = [norm_heading(h) for h in seed_headings(seed_variants()[3])]
+    expected = [norm_heading(h) for h in expected_headings("004-04")]
     got = [norm_heading(h) for h in headings(DT, answers)]
     assert match_ratio_of(expected, got) == pytest.approx(12 / 14)
     del answers["outline"][-1]
@@ -387,11 +354,12 @@ def test_questionnaire_refuses_a_late_due_date_until_fixed():
 def test_default_wording_is_not_copied_from_the_seed():
     """No 15 consecutive characters of the default prose appear in the seed (titles in 《》 and
     stock formulas aside)."""
-    if not SEED.exists():
-        pytest.skip("seed not available")
+    text = seed_text("004")
+    if text is None:
+        pytest.skip("seed not available (../shared/seeds): its prose is not kept in the repository")
     from gongwen_plugins.patrol import wording
 
-    seed = re.sub(r"\s", "", SEED.read_text(encoding="utf-8"))
+    seed = re.sub(r"\s", "", text)
     formulas = ("习近平新时代中国特色社会主义思想", "问题清单、整改清单、责任清单")
 
     def texts(value):

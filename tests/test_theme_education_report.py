@@ -1,10 +1,6 @@
 """主题教育专题民主生活会召开情况通报 (theme-education-report, seed 002)."""
 
-import re
-from pathlib import Path
-
 import pytest
-from gongwen.answers import read_answers
 from gongwen.model import flatten
 from gongwen.render import document_bytes, prepare
 from gongwen.testing import (
@@ -19,47 +15,10 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
+from seeds import EXAMPLES, example, expected_headings, norm
 
 DT = "theme-education-report"
-SEED = Path("/work/shared/seeds/002_a6d370d3d9d02bf1.txt")
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / f"{DT}.toml"
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-SEED_HEADINGS = [  # as the seed has them; checked against the seed file when it is available
-    "一、会前阶段：周密开展部署，保质保量做好准备",
-    "（一）抓好学习教育，全面打牢思想基础。",
-    "（二）抓好意见收集，认真梳理检视问题。",
-    "（三）抓好谈心谈话，沟通思想增进共识。",
-    "（四）抓好提纲撰写，做好剖析准备工作。",
-    "（五）抓好先行先改，做好先期整改落实。",
-    "二、会议阶段：深入检视剖析，真刀真枪自我革命",
-    "（一）会议主题鲜明突出。",
-    "（二）会议程序严密规范。",
-    "（三）开展批评求真务实。",
-    "（四）领导点评充分到位。",
-    "三、会后阶段：明确改进方向，强化落实整改措施",
-]
-
-
-def example() -> dict:
-    return read_answers(EXAMPLE)
-
-
-def seed_headings(text: str) -> list[str]:
-    """Heading lines of a seed; a run-in heading ends at its first full stop."""
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        m = HEADING.match(line)
-        if m:
-            rest = line[m.end():]
-            if "。" in rest[:-1]:
-                rest = rest[: rest.index("。") + 1]
-            out.append(m.group() + rest)
-    return out
-
-
-def norm(s: str) -> str:
-    return re.sub(r"[\W_]", "", s)
+EXAMPLE = EXAMPLES / f"{DT}.toml"
 
 
 def problems(answers: dict) -> list:
@@ -70,13 +29,13 @@ def problems(answers: dict) -> list:
 
 
 def test_example_headings_match_the_seed():
-    expected = seed_headings(SEED.read_text(encoding="utf-8")) if SEED.exists() else SEED_HEADINGS
-    assert [norm(h) for h in expected] == [norm(h) for h in SEED_HEADINGS]
-    assert [norm(h) for h in headings(DT, example())] == [norm(h) for h in expected]
+    expected = expected_headings("002")
+    assert len(expected) == 12
+    assert [norm(h) for h in headings(DT, example(DT))] == [norm(h) for h in expected]
 
 
 def test_example_renders_every_figure_with_no_placeholder():
-    answers = example()
+    answers = example(DT)
     assert problems(answers) == []
     text = render_text(DT, answers)
     assert placeholders(text) == []
@@ -96,7 +55,7 @@ def test_example_renders_every_figure_with_no_placeholder():
 
 
 def test_run_in_headings_and_after_items_with_a_lead():
-    paras = flatten(build_document(DT, example()))
+    paras = flatten(build_document(DT, example(DT)))
     study = next(p for p in paras if p.kind == "heading" and p.text == "抓好学习教育，全面打牢思想基础。")
     assert (study.number, study.level) == ("（一）", 2) and study.rest.startswith("会前，党委班子")
     leads = [p.lead for p in paras if p.kind == "body" and p.lead]
@@ -113,9 +72,9 @@ def test_example_renders_to_markdown_and_docx(gw, tmp_path):
     assert md.startswith("# 2023年主题教育民主生活会会议召开情况通报")
     assert "### （三）抓好谈心谈话，沟通思想增进共识。" in md and "**二是规范政治生活制度。**" in md
     assert placeholders(md) == []
-    assert document_bytes(build_document(DT, example()), "md").decode() == md
+    assert document_bytes(build_document(DT, example(DT)), "md").decode() == md
 
-    paras = docx_paragraphs(render_docx_bytes(DT, example()))
+    paras = docx_paragraphs(render_docx_bytes(DT, example(DT)))
     text = "\n".join(paras)
     assert placeholders(text) == []
     assert "一、会前阶段：周密开展部署，保质保量做好准备" in paras
@@ -126,24 +85,20 @@ def test_example_renders_to_markdown_and_docx(gw, tmp_path):
 # ---------------------------------------------------------------- figures must agree
 
 
-def test_problem_classes_must_add_up_to_the_total():
-    answers = example()
-    answers["team_total"] = 14
+@pytest.mark.parametrize("key, value, path, message", [
+    ("team_total", 14, "team_total", "党委班子查摆问题：即知即改 5 + 阶段性 4 + 长期 3 = 12，与问题总数 14 不符"),
+    ("members_long", 7, "members_total",  # the members' classes too, naming the members
+     "党委委员个人查摆问题：即知即改 12 + 阶段性 9 + 长期 7 = 28，与问题总数 26 不符"),
+])
+def test_problem_classes_must_add_up_to_the_total(key, value, path, message):
+    answers = example(DT)
+    answers[key] = value
     [p] = problems(answers)
-    assert p.path == "team_total"
-    assert p.message == "党委班子查摆问题：即知即改 5 + 阶段性 4 + 长期 3 = 12，与问题总数 14 不符"
-
-
-def test_members_classes_are_checked_too_and_name_the_members():
-    answers = example()
-    answers["members_long"] = 7
-    [p] = problems(answers)
-    assert p.path == "members_total"
-    assert p.message == "党委委员个人查摆问题：即知即改 12 + 阶段性 9 + 长期 7 = 28，与问题总数 26 不符"
+    assert (p.path, p.message) == (path, message)
 
 
 def test_opinion_groups_must_add_up_to_the_total():
-    answers = example()
+    answers = example(DT)
     answers["opinion_groups"][0]["count"] = 10
     [p] = problems(answers)
     assert p.path == "opinions_total"
@@ -160,7 +115,7 @@ def test_opinion_groups_must_add_up_to_the_total():
     ("forms_returned", 151, "意见征求表：收回 151 超过发放 150"),
 ])
 def test_done_may_not_exceed_its_total(key, value, message):
-    answers = example()
+    answers = example(DT)
     answers[key] = value
     assert [(p.path, p.message) for p in problems(answers)] == [(key, message)]
 
@@ -171,14 +126,14 @@ def test_done_may_not_exceed_its_total(key, value, message):
     ({"forms_sent": "一百五十"}, "forms_sent"),
 ])
 def test_counts_are_non_negative_integers(change, path):
-    answers = {**example(), **change}
+    answers = {**example(DT), **change}
     [p] = problems(answers)
     assert p.path == path
     assert "不能小于 0" in p.message or "整数" in p.message
 
 
 def test_negative_count_in_a_group_is_refused():
-    answers = example()
+    answers = example(DT)
     answers["opinion_groups"][1]["count"] = -8
     [p] = problems(answers)
     assert (p.path, p.message) == ("opinion_groups[2].count", "不能小于 0（现为 -8）")
@@ -193,7 +148,7 @@ def test_render_refuses_figures_that_do_not_agree(gw, tmp_path):
 
 
 def test_progress_wording_follows_the_figures():
-    answers = {**example(), "team_quick_done": 3, "team_stage_done": 1, "team_long_done": 3,
+    answers = {**example(DT), "team_quick_done": 3, "team_stage_done": 1, "team_long_done": 3,
                "members_quick": 0, "members_quick_done": 0, "members_stage": 21}
     text = render_text(DT, answers)
     assert ("党委班子即知即改类问题5个中已完成3个、正在加紧整改2个，阶段性整改问题4个中已完成1个、"
@@ -205,7 +160,7 @@ def test_progress_wording_follows_the_figures():
 
 
 def test_dropping_a_section_renumbers_and_skips_its_questions():
-    answers = example()
+    answers = example(DT)
     answers["outline"] = [e for e in answers["outline"] if e["key"] not in ("talks", "criticism")]
     answers["opinions_total"] = 99  # the opinions check still applies …
     assert [p.path for p in problems(answers)] == ["opinions_total"]
@@ -221,7 +176,7 @@ def test_dropping_a_section_renumbers_and_skips_its_questions():
 
 
 def test_dropping_the_after_phase_drops_its_checks():
-    answers = example()
+    answers = example(DT)
     answers["outline"] = [e for e in answers["outline"] if e["key"] != "after"]
     answers["team_total"] = 99
     assert problems(answers) == []  # its figures are not asked, so not compared

@@ -9,8 +9,16 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
-from gongwen.common import end_sentence, phase_questions, phase_sections, titled_group, titled_sections
-from gongwen.dates import format_cn, normalize, parse_date
+from gongwen.common import (
+    closing,
+    closing_questions,
+    end_sentence,
+    phase_questions,
+    phase_sections,
+    titled_group,
+    titled_sections,
+)
+from gongwen.dates import normalize
 from gongwen.doctype import DocumentType, Draft, S
 from gongwen.model import Paragraph, Section, enumerate_items
 
@@ -44,8 +52,7 @@ QUESTIONS = [
     phase_questions(_phases, section="steps"),
     titled_group("requirements", "工作要求", [dict(r) for r in w.REQUIREMENTS], item="条要求",
                  section="requirements"),
-    q.text("signature", "落款（发文机关署名，可留空）", "", optional=True),
-    q.date("issue_date", "成文日期（可留空）", "", optional=True),
+    *closing_questions(),
 ]
 
 OUTLINE = [
@@ -77,8 +84,7 @@ def build(a: dict) -> Draft:
             "steps": phase_sections(a.get("phases", [])),
             "requirements": titled_sections(a.get("requirements", [])),
         },
-        signature=a.get("signature", ""),
-        date=format_cn(parse_date(a["issue_date"])) if a.get("issue_date") else "",
+        **closing(a),
     )
 
 

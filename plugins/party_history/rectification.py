@@ -10,9 +10,12 @@ import datetime as _dt
 
 from gongwen import questions as q
 from gongwen.common import (
+    closing,
+    closing_questions,
     dates_in_order,
     ledger_table,
     normalize_deadline,
+    org_signature,
     problem_section,
     responsibility_questions,
     titled_group,
@@ -96,8 +99,7 @@ QUESTIONS = [
     titled_group("safeguards", "保障措施", _safeguards, item="条措施", section="safeguards"),
     q.confirm("ledger", "文末是否附整改任务清单（台账）", True),
     q.text("ledger_title", "整改任务清单标题", "整改任务清单", when=("ledger", True)),
-    q.text("signature", "落款（发文机关署名，可留空）", lambda a: f"中共{a['unit']}{a['org_kind']}", optional=True),
-    q.date("issue_date", "成文日期（可留空）", "", optional=True),
+    *closing_questions(org_signature),
 ]
 
 OUTLINE = [
@@ -133,8 +135,7 @@ def build(a: dict) -> Draft:
             "focus": focus,
             "safeguards": titled_sections(a.get("safeguards", [])),
         },
-        signature=a.get("signature", ""),
-        date=format_cn(parse_date(a["issue_date"])) if a.get("issue_date") else "",
+        **closing(a),
         appendices=appendices,
     )
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gongwen import questions as q
+from gongwen.common import closing, closing_questions
 from gongwen.dates import Date, DateError, format_cn, is_after, parse_date
 from gongwen.doctype import DocumentType, Draft, OutlineEntry, S
 from gongwen.errors import Problem
@@ -264,8 +265,7 @@ QUESTIONS: list[q.Question] = [
     q.group("duties", "职责分工", (q.text("office", "部门"), q.multiline("task", "负责的工作")),
             [dict(d) for d in w.DUTIES], summary="office", item="个部门", section="duties"),
     list_style("duties_style", "职责分工", "分行", "duties"),
-    q.text("signature", "落款（可留空）", "", optional=True),
-    q.date("issue_date", "成文日期（可留空）", "", optional=True, allow_range=False),
+    *closing_questions(),
 ]
 
 # ---------------------------------------------------------------- outline
@@ -508,8 +508,7 @@ def build(a: dict) -> Draft:
         preamble=_paras(a.get("preamble", "")),
         content=content,
         suffixes=_suffixes(a),
-        signature=a.get("signature", ""),
-        date=cn(a["issue_date"]) if a.get("issue_date") else "",
+        **closing(a),
     )
 
 

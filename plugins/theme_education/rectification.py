@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
+from gongwen.common import closing, closing_questions, org_signature
 from gongwen.dates import format_cn, parse_date
 from gongwen.doctype import DocumentType, Draft, S
 from gongwen.model import Enumeration, Paragraph, Section
@@ -73,9 +74,7 @@ QUESTIONS = [
                 section="requirements"),
     q.group("requirements", "有关要求（各条）", TITLED, lambda a: _titled(w.REQUIREMENTS, a),
             summary="title", item="条要求", section="requirements"),
-    q.text("signature", "落款（发文机关署名，可留空）", lambda a: f"中共{a['unit']}{a['org_kind']}",
-           optional=True),
-    q.date("issue_date", "成文日期（可留空）", lambda a: a["meeting_date"], optional=True),
+    *closing_questions(org_signature, lambda a: a["meeting_date"]),
 ]
 
 OUTLINE = [
@@ -131,8 +130,7 @@ def build(a: dict) -> Draft:
                   for r in a.get("requirements", [])),
             ],
         },
-        signature=a.get("signature", ""),
-        date=format_cn(parse_date(a["issue_date"])) if a.get("issue_date") else "",
+        **closing(a),
     )
 
 

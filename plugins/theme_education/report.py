@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
-from gongwen.common import TITLED_FIELDS, end_sentence
+from gongwen.common import TITLED_FIELDS, closing, closing_questions, end_sentence, org_signature
 from gongwen.counts import count, not_more_than, remainder, sum_equals
 from gongwen.dates import DateError, format_cn, parse_date
 from gongwen.doctype import DocumentType, Draft, S
@@ -129,9 +129,7 @@ QUESTIONS = [
     q.text("rules_area", "制度建设围绕的工作", w.RULES_AREA, section="after"),
     count("rules_new", "会后新制定制度（项）", 3, section="after"),
     count("rules_revised", "会后修订完善制度（项）", 5, section="after"),
-    q.text("signature", "落款（发文机关署名，可留空）", lambda a: f"中共{a['unit']}{a['org_kind']}",
-           optional=True),
-    q.date("issue_date", "成文日期（可留空）", "", optional=True),
+    *closing_questions(org_signature),
 ]
 
 OUTLINE = [
@@ -284,8 +282,7 @@ def build(a: dict) -> Draft:
         title=a["title"],
         preamble=[Paragraph(preamble)],
         content=content,
-        signature=a.get("signature", ""),
-        date=format_cn(parse_date(a["issue_date"])) if a.get("issue_date") else "",
+        **closing(a),
     )
 
 
