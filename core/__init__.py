@@ -5,7 +5,22 @@ Plugin authors import :data:`hookimpl` from here; the rest of the API lives in
 declaration) and :mod:`gongwen.model` (the document model).
 """
 
-from .hookspecs import API_VERSION, hookimpl
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .hookspecs import API_VERSION, hookimpl
 
 __version__ = "0.1.0"
 __all__ = ["API_VERSION", "hookimpl", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    """``hookimpl`` and ``API_VERSION`` load pluggy on first use, so that ``gongwen --help``
+    and ``gongwen --version`` start without it."""
+    if name in ("API_VERSION", "hookimpl"):
+        from . import hookspecs
+
+        return getattr(hookspecs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,280 @@
+"""Measure gongwen's start-up, single render and batch throughput against peers, side by side.
+
+Run with the Python of the environment gongwen is installed in::
+
+    python benchmarks/run.py            # installs the peers on first use (needs PyPI)
+    python benchmarks/run.py --runs 20  # more repetitions
+
+Peers (a bare typer app, cookiecutter, plain docxtpl) are installed into their own virtualenv
+(``--peers``, default: a folder in the temporary directory, reused between runs).  Every
+comparison is run interleaved (A, B, A, B, ...) in the same run on this machine and reported
+as a ratio of medians, so the figures do not depend on how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "party-history-rectification.toml"
+
+NAIVE_LOOP = '''
+"""The naive way: a fresh DocxTemplate per document (parse, patch and compile it every time)."""
+import inspect, sys
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from gongwen.answers import read_answers
+from gongwen.loader import get_registry
+from gongwen.render import build, prepare
+from gongwen import render_docx as rd
+
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+types = get_registry().types
+uses_entry = "entry" in inspect.signature(rd.build_context).parameters
+for f in sorted(src.glob("*.toml")):
+    raw = read_answers(f)
+    doc = build(prepare(types[raw["type"]], raw))
+    tpl = DocxTemplate(str(rd.default_template()))
+    context = rd.build_context(doc, rd.template_entry() if uses_entry else tpl)
+    tpl.render(context, jinja_env=rd.jinja_env(), autoescape=True)
+    tpl.save(str(out / (f.stem + ".docx")))
+'''
+
+COOKIECUTTER_FILES = {
+    "cookiecutter.json": json.dumps({"unit": "新城区政府党组", "year": "2021",
+                                     "slug": "{{ cookiecutter.unit|length }}-{{ cookiecutter.year }}"}),
+    "{{cookiecutter.slug}}/README.md": "# {{ cookiecutter.unit }}\n\n{{ cookiecutter.year }}年度整改落实方案\n",
+    "{{cookiecutter.slug}}/plan.toml": 'unit = "{{ cookiecutter.unit }}"\nyear = {{ cookiecutter.year }}\n',
+    "{{cookiecutter.slug}}/notes.txt": "{% for i in range(3) %}第{{ i + 1 }}条\n{% endfor %}",
+}
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def median_seconds(cmd: list[str], runs: int, env: dict, cwd: Path, before: Callable[[], None] | None = None) -> list:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True)
+        times.append(time.perf_counter() - t)
+        if proc.returncode:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')}")
+    return times
+
+
+def interleaved(a: list[str], b: list[str], runs: int, env: dict, cwd: Path,
+                before: Callable[[], None] | None = None) -> tuple[float, float]:
+    """Medians of ``a`` and ``b``, run alternately after one warm-up run each."""
+    ta, tb = [], []
+    for cmd in (a, b):  # warm-up: bytecode caches, disk cache
+        median_seconds(cmd, 1, env, cwd, before)
+    for _ in range(runs):
+        ta += median_seconds(a, 1, env, cwd, before)
+        tb += median_seconds(b, 1, env, cwd, before)
+    return statistics.median(ta), statistics.median(tb)
+
+
+def peak_rss_mb(cmd: list[str], env: dict, cwd: Path) -> float:
+    """Peak resident memory of the largest process ``cmd`` runs (itself or any worker),
+    from a fresh Python process's ``RUSAGE_CHILDREN``."""
+    probe = ("import resource, subprocess, sys, json;"
+             "subprocess.run(json.loads(sys.argv[1]), check=True, capture_output=True);"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, json.dumps(cmd)], env=env, cwd=cwd,
+                         capture_output=True, text=True, check=True).stdout
+    kib = int(out.split()[-1])
+    return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+
+
+def version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def peers_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def install_peers(venv: Path) -> None:
+    """A virtualenv with typer (gongwen's version), cookiecutter and docxtpl (gongwen's version)."""
+    wanted = [f"typer=={version('typer')}", "cookiecutter", f"docxtpl=={version('docxtpl')}"]
+    stamp = venv / "gongwen-bench.json"
+    if stamp.exists() and json.loads(stamp.read_text()) == wanted:
+        return
+    print(f"installing peers into {venv}: {' '.join(wanted)}", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+    subprocess.run([str(peers_python(venv)), "-m", "pip", "install", "-q", *wanted], check=True)
+    stamp.write_text(json.dumps(wanted))
+
+
+def bare_typer_app(n_commands: int) -> str:
+    """A typer app shaped like gongwen's CLI (same number of commands, a callback with
+    --version/--debug, two options per command), doing nothing."""
+    lines = ["import typer", "", 'app = typer.Typer(no_args_is_help=True, add_completion=False,',
+             '                  pretty_exceptions_enable=False, rich_markup_mode=None)', "", "",
+             "@app.callback()",
+             "def main(version: bool = typer.Option(False, '--version', is_eager=True), debug: bool = False):",
+             '    """A bare app."""', ""]
+    for i in range(n_commands):
+        lines += ["", f"@app.command('cmd{i}')",
+                  f"def cmd{i}(name: str = typer.Argument(...), force: bool = False) -> None:",
+                  f'    """Command number {i}."""', "    print(name)", ""]
+    lines += ["", 'if __name__ == "__main__":', "    app()", ""]
+    return "\n".join(lines)
+
+
+def gongwen_command_count() -> int:
+    from gongwen.cli import app
+
+    return len(app.registered_commands) + len(app.registered_groups)
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {"CPU": cpu, "logical CPUs (nproc)": str(os.cpu_count()), "CPUs used": str(usable), "RAM": mem,
+            "OS": platform.platform(), "Python": platform.python_version(),
+            "gongwen": version("gongwen"), "typer": version("typer"), "docxtpl": version("docxtpl")}
+
+
+# ------------------------------------------------------------------ the benchmark
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10, help="repetitions of each start-up/render command")
+    ap.add_argument("--batch-runs", type=int, default=3, help="repetitions of each batch measurement")
+    ap.add_argument("--docs", type=int, default=100, help="answers files in the batch")
+    ap.add_argument("--jobs", type=int, default=2, help="cores (and workers) for the batch")
+    ap.add_argument("--peers", type=Path, default=Path(tempfile.gettempdir()) / "gongwen-bench-peers",
+                    help="virtualenv for the peers (created if needed)")
+    ap.add_argument("--json", type=Path, help="also write the results to this file")
+    args = ap.parse_args()
+
+    if hasattr(os, "sched_setaffinity"):  # "on N cores": this process and everything it starts
+        cpus = sorted(os.sched_getaffinity(0))[: args.jobs]
+        os.sched_setaffinity(0, cpus)
+    install_peers(args.peers)
+    peer_bin = peers_python(args.peers).parent
+    gw_bin = Path(sys.executable).parent / "gongwen"
+    gongwen = [str(gw_bin)] if gw_bin.exists() else [sys.executable, "-m", "gongwen"]
+
+    work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
+    # Bytecode is cached (as in any normal install) but outside the source tree.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    rows: list[tuple[str, str, str, str, str, bool]] = []
+    try:
+        # 1. start-up
+        n = gongwen_command_count()
+        (work / "bare_app.py").write_text(bare_typer_app(n), encoding="utf-8")
+        gw_help, bare_help = interleaved([*gongwen, "--help"], [str(peer_bin / "python"), "-m", "bare_app", "--help"],
+                                         args.runs, env, work)
+        rows.append(("`gongwen --help` vs bare typer app `--help`", ms(gw_help), ms(bare_help),
+                     f"{gw_help / bare_help:.2f}×", "≤ 1.2×", gw_help / bare_help <= 1.2))
+        gw_list, bare_cmd = interleaved([*gongwen, "list"], [str(peer_bin / "python"), "-m", "bare_app", "cmd0", "x"],
+                                        args.runs, env, work)
+        rows.append(("`gongwen list` vs bare typer app running a command", ms(gw_list), ms(bare_cmd),
+                     f"{gw_list / bare_cmd:.2f}×", "(info)", None))
+
+        # 2. one document vs cookiecutter
+        tpl = work / "cc-template"
+        for rel, text in COOKIECUTTER_FILES.items():
+            (tpl / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tpl / rel).write_text(text, encoding="utf-8")
+        cc_out = work / "cc-out"
+        cc_out.mkdir()
+        render, cc = interleaved(
+            [*gongwen, "render", str(EXAMPLE), "-o", str(work / "one.docx"), "--force"],
+            [str(peer_bin / "cookiecutter"), "--no-input", "-f", "-o", str(cc_out), str(tpl)],
+            args.runs, env, work)
+        rows.append(("`gongwen render` (party-history example) vs `cookiecutter --no-input` (3 files)",
+                     ms(render), ms(cc), f"{render / cc:.2f}×", "≤ 0.6×", render / cc <= 0.6))
+
+        # 3. batch throughput vs a naive loop
+        src = work / "batch-in"
+        src.mkdir()
+        for i in range(args.docs):
+            shutil.copy(EXAMPLE, src / f"branch-{i:03d}.toml")
+        files = sorted(str(p) for p in src.glob("*.toml"))
+        out_b, out_n = work / "batch-out", work / "naive-out"
+        out_n.mkdir()
+        (work / "naive.py").write_text(NAIVE_LOOP, encoding="utf-8")
+
+        def clean() -> None:
+            shutil.rmtree(out_b, ignore_errors=True)
+
+        batch_cmd = [*gongwen, "batch", *files, "-o", str(out_b), "--jobs", str(args.jobs)]
+        t_batch, t_naive = interleaved(batch_cmd, [sys.executable, str(work / "naive.py"), str(src), str(out_n)],
+                                       args.batch_runs, env, work, before=clean)
+        batch_rate, naive_rate = args.docs / t_batch, args.docs / t_naive
+        rows.append((f"`gongwen batch` of {args.docs} files, `--jobs {args.jobs}` vs naive loop (fresh "
+                     "`DocxTemplate` per document), documents/s", f"{batch_rate:.1f}/s", f"{naive_rate:.1f}/s",
+                     f"{batch_rate / naive_rate:.2f}×", "≥ 3×", batch_rate / naive_rate >= 3))
+        single = statistics.median(median_seconds([*gongwen, "batch", *files, "-o", str(out_b), "--jobs", "1"],
+                                                  args.batch_runs, env, work, clean))
+        rows.append((f"`gongwen batch` of {args.docs} files, `--jobs 1` (one process, template cache only)",
+                     f"{args.docs / single:.1f}/s", f"{naive_rate:.1f}/s", f"{t_naive / single:.2f}×",
+                     "(info)", None))
+
+        # 4. memory
+        clean()
+        peak = peak_rss_mb(batch_cmd, env, work)
+        clean()
+        peak_one = peak_rss_mb([*gongwen, "batch", *files, "-o", str(out_b), "--jobs", "1"], env, work)
+        rows.append((f"peak RSS of the largest process of `gongwen batch --jobs {args.jobs}` ({args.docs} files)",
+                     f"{peak:.0f} MB", "", "", "≤ 100 MB per worker", peak <= 100))
+        rows.append((f"peak RSS of `gongwen batch --jobs 1` ({args.docs} files, one process)",
+                     f"{peak_one:.0f} MB", "", "", "(info)", None))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    info = machine()
+    print("\n".join(f"- {k}: {v}" for k, v in info.items()))
+    print(f"- runs: {args.runs} (start-up, render), {args.batch_runs} (batch); medians\n")
+    print("| measure | gongwen | peer | ratio | target | met |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, a, b, ratio, target, met in rows:
+        mark = "" if met is None else ("yes" if met else "**no**")
+        print(f"| {name} | {a} | {b} | {ratio} | {target} | {mark} |")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "rows": rows}, ensure_ascii=False, indent=2))
+    return 0
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

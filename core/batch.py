@@ -1,0 +1,275 @@
+"""``gongwen batch``: render many answers files at once, in parallel worker processes.
+
+Every answers file goes through the same path as ``gongwen render`` (read, prepare,
+build, :func:`gongwen.render.write_document`).  Workers live for the whole batch and are
+warmed once by :func:`init_worker` (plugins loaded, the Word template read and compiled),
+so each further document costs only its own answers, context and writing.  A bad file is
+reported with its reason and never stops the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import AnswersInvalid, GongwenError
+
+#: At most this many warnings are shown per file; the rest are counted.
+MAX_WARNINGS = 3
+
+
+@dataclass(frozen=True)
+class Job:
+    """One answers file and the file it becomes."""
+
+    source: Path
+    output: Path
+
+
+@dataclass
+class Outcome:
+    """What came of one answers file: ``error`` is empty when it was written."""
+
+    source: Path
+    output: Path | None = None
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass
+class Settings:
+    """What every document of a batch shares."""
+
+    fmt: str = "docx"
+    template: Path | None = None
+    force: bool = False
+
+
+# ------------------------------------------------------------------ planning
+
+
+def output_name(source: Path, fmt: str) -> str:
+    return f"{source.stem}.{fmt}"
+
+
+def plan(files: Iterable[Path], out_dir: Path, settings: Settings) -> tuple[list[Job], list[Outcome]]:
+    """The jobs to run and the files refused before rendering: two inputs that would
+    write the same output, or an output that exists (without ``force``).  The same
+    file given twice is rendered once."""
+    from .fileio import ensure_writable
+
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(Path(f).resolve(), Path(f))
+    by_name: dict[str, list[Path]] = {}
+    for source in unique.values():
+        # case-insensitively: two names differing in case are one file on Windows and macOS
+        by_name.setdefault(output_name(source, settings.fmt).casefold(), []).append(source)
+    jobs: list[Job] = []
+    refused: list[Outcome] = []
+    for source in unique.values():
+        name = output_name(source, settings.fmt)
+        same = [s for s in by_name[name.casefold()] if s != source]
+        if same:
+            others = "、".join(str(s) for s in same)
+            refused.append(Outcome(source, error=f"与 {others} 的输出文件同名（{name}），为免互相覆盖均未生成；"
+                                                 "请把其中一个答案文件改名后重试"))
+            continue
+        output = out_dir / name
+        try:
+            ensure_writable(output, settings.force)
+        except GongwenError as exc:
+            refused.append(Outcome(source, output, error=str(exc)))
+            continue
+        jobs.append(Job(source, output))
+    return jobs, refused
+
+
+# ------------------------------------------------------------------ one document
+
+
+def init_worker(settings: Settings) -> None:
+    """Make a process ready to render: plugins loaded, the template read and compiled.
+    Runs once per worker process (and once in-process for ``--jobs 1``)."""
+    from .loader import get_registry
+    from .model import Document
+    from .render import document_bytes
+
+    get_registry()
+    if settings.fmt == "docx":
+        with contextlib.suppress(Exception):  # a broken template is reported per document instead
+            document_bytes(Document(title="预热"), "docx", settings.template)
+
+
+def render_one(job: Job, settings: Settings) -> Outcome:
+    """Render one answers file the way ``gongwen render`` does; never raises."""
+    outcome = Outcome(job.source, job.output)
+    try:
+        _render(job, settings, outcome.warnings)
+    except AnswersInvalid as exc:
+        outcome.error = "；".join(str(p) for p in exc.problems)
+    except GongwenError as exc:
+        outcome.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
+        outcome.error = f"内部错误（{type(exc).__name__}: {exc}）"
+    if outcome.error:
+        outcome.output = None
+    return outcome
+
+
+def _render(job: Job, settings: Settings, warnings: list[str]) -> None:
+    from .answers import UNFINISHED, read_answers
+    from .cli import _template_from, _type_template  # the same choice of template as ``gongwen render``
+    from .loader import get_registry
+    from .render import build, prepare, write_document
+
+    raw = read_answers(job.source, warnings)
+    type_id = raw.get("type")
+    types = get_registry().types
+    if not isinstance(type_id, str) or not type_id:
+        raise GongwenError(f"缺少文种：请在第一行写 type = \"文种标识\"（可用：{'、'.join(types)}）")
+    if type_id not in types:
+        raise GongwenError(f"没有文种“{type_id}”（可用：{'、'.join(types) or '无'}）")
+    if raw.pop(UNFINISHED, None) is not None:
+        warnings.append("这是填写中断时保存的答案文件，尚未填完，未填的问题已按默认值处理")
+    prep = prepare(types[type_id], raw)
+    warnings.extend(str(w) for w in prep.warnings)
+    doc = build(prep)
+    template = settings.template or _template_from(raw, job.source) or _type_template(types[type_id])
+    write_document(doc, job.output, settings.fmt, template, settings.force)
+
+
+
+# ------------------------------------------------------------------ running
+
+
+def run(jobs: list[Job], settings: Settings, workers: int,
+        progress: Callable[[Outcome], None] = lambda _: None) -> list[Outcome]:
+    """Render every job, ``workers`` at a time; results in the order of ``jobs``.
+
+    With one worker everything runs in this process; otherwise a pool of long-lived
+    processes, each warmed once by :func:`init_worker`.
+    """
+    if not jobs:
+        return []
+    if workers <= 1:
+        init_worker(settings)
+        results = []
+        for job in jobs:
+            results.append(render_one(job, settings))
+            progress(results[-1])
+        return results
+
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        init_worker(settings)  # once here: forked workers inherit it, their initializer finds it done
+    by_job: dict[Job, Outcome] = {}
+    with ProcessPoolExecutor(workers, context, initializer=init_worker, initargs=(settings,)) as pool:
+        futures = {pool.submit(render_one, job, settings): job for job in jobs}
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    by_job[job] = future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker died (out of memory, killed)
+                    by_job[job] = Outcome(job.source, error=f"处理进程意外退出（{type(exc).__name__}: {exc}）")
+                progress(by_job[job])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return [by_job[job] for job in jobs]
+
+
+def default_workers(n_files: int) -> int:
+    return max(1, min(os.cpu_count() or 1, n_files))
+
+
+def summary_lines(outcomes: list[Outcome], seconds: float) -> tuple[str, list[str]]:
+    """The summary line and the lines for failures and warnings (file name: reason)."""
+    done = sum(o.ok for o in outcomes)
+    failed = len(outcomes) - done
+    head = f"完成 {done} 份，失败 {failed} 份，用时 {seconds:.1f} 秒"
+    lines: list[str] = []
+    for o in outcomes:
+        if not o.warnings:
+            continue
+        shown = o.warnings[:MAX_WARNINGS]
+        more = len(o.warnings) - len(shown)
+        tail = f"（另有 {more} 条，gongwen check {o.source} 查看全部）" if more else ""
+        lines.append(f"提示：{o.source}：{'；'.join(shown)}{tail}")
+    if failed:
+        lines.append("失败的文件：")
+        lines += [f"  {o.source}：{o.error}" for o in outcomes if not o.ok]
+    return head, lines
+
+
+def run_batch(files: list[Path], out_dir: Path, fmt: str | None = None, jobs: int | None = None,
+              force: bool = False, template: Path | None = None,
+              echo: Callable[..., None] | None = None) -> int:
+    """The ``gongwen batch`` command: render, show progress and a summary; the exit code
+    is 1 when any file failed."""
+    from .render import FORMATS
+
+    echo = echo or _echo
+    fmt = fmt or "docx"
+    if fmt not in FORMATS:
+        raise GongwenError(f"不支持的格式“{fmt}”，可用：{'、'.join(FORMATS)}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise GongwenError(f"“{out_dir}”不是文件夹：-o 请给出存放输出文件的文件夹。")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GongwenError(f"无法创建输出文件夹“{out_dir}”：{exc.strerror or exc}") from exc
+    if template is not None and not template.is_file():
+        raise GongwenError(f"模板文件“{template}”不存在。")
+
+    settings = Settings(fmt, template.resolve() if template else None, force)
+    started = time.perf_counter()
+    todo, refused = plan(files, out_dir, settings)
+    workers = jobs if jobs else default_workers(len(todo))
+    rendered = _with_progress(todo, settings, workers)
+    order = {Path(f).resolve(): i for i, f in reversed(list(enumerate(files)))}
+    outcomes = sorted(refused + rendered, key=lambda o: order[o.source.resolve()])
+    head, lines = summary_lines(outcomes, time.perf_counter() - started)
+    for line in lines:
+        echo(line, err=True)
+    echo(f"{head}。输出文件夹：{out_dir}")
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _echo(text: str, err: bool = False) -> None:
+    print(text, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _with_progress(jobs: list[Job], settings: Settings, workers: int) -> list[Outcome]:
+    """Run with a progress bar on a terminal (rich, imported only then); silently otherwise,
+    so that logs get only the summary."""
+    if not jobs or not sys.stderr.isatty():
+        return run(jobs, settings, workers)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("正在生成"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[failed]}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("batch", total=len(jobs), failed="")
+        failed = 0
+
+        def step(outcome: Outcome) -> None:
+            nonlocal failed
+            failed += not outcome.ok
+            bar.update(task, advance=1, failed=f"失败 {failed}" if failed else "")
+
+        return run(jobs, settings, workers, step)

@@ -1,0 +1,42 @@
+"""Fast start: the everyday commands do not import the heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ["docxtpl", "docx", "questionary", "jinja2", "lxml"]
+
+PROBE = """
+import json, sys
+sys.argv = ["gongwen", *json.loads(sys.argv[1])]
+from gongwen.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("\\n@@" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported_by(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True,
+                          timeout=60)
+    return set(json.loads(proc.stdout.rsplit("\n@@", 1)[1]))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list"], ["--version"], ["batch", "--help"]])
+def test_everyday_commands_do_not_import_heavy_libraries(args):
+    modules = imported_by(*args)
+    assert "gongwen.cli" in modules  # the probe did run gongwen
+    loaded = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert loaded == []
+
+
+def test_listing_types_does_not_load_rendering_or_questionnaire():
+    modules = imported_by("list")
+    assert "gongwen_plugins.patrol" in modules  # plugins were discovered
+    assert not {"gongwen.render_docx", "gongwen.ask", "gongwen.batch", "rich.progress"} & modules
