@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .cli_errors import CANCELLED, EXIT_USAGE, Abort, GongwenGroup, UsageError, is_help_screen, usage_error_text
 from .errors import AnswersInvalid, GongwenError
 
 app = typer.Typer(
@@ -20,9 +21,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=GongwenGroup,  # Ctrl-C during a command: "已取消，未写入文件。"
 )
 
-OutOpt = Annotated[Path, typer.Option("--output", "-o", help="输出文件（.docx 或 .md）")]
+OutOpt = Annotated[Path, typer.Option("--output", "-o", help="输出文件（.docx 或 .md；不写后缀时按 .docx）")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="允许覆盖已存在的文件")]
 FormatOpt = Annotated[Optional[str], typer.Option("--format", help="docx 或 md；默认按文件后缀")]  # noqa: UP045
 
@@ -41,8 +43,14 @@ def registry():
 
     reg = get_registry()
     for info in reg.errors:
-        err(f"警告：插件 {info.name} 有问题，已跳过（{info.error.splitlines()[0]}）。详情见 gongwen plugins")
+        if info.name not in _warned:  # once per process, however often the registry is asked for
+            _warned.add(info.name)
+            dist = f"{info.dist} {info.version}".strip() or "未知发行包"
+            err(f"警告：插件 {info.name}（{dist}）：{info.error.splitlines()[0]}。详见 gongwen plugins")
     return reg
+
+
+_warned: set[str] = set()
 
 
 def get_type(type_id: str):
@@ -196,12 +204,13 @@ def render(
 ) -> None:
     """按答案文件生成文档，不提问。"""
     from .fileio import ensure_writable
-    from .render import write_document
+    from .render import output_path, write_document
 
+    output = output_path(output, fmt)
     ensure_writable(output, force)
     dt, raw = load_raw(answers_file)
     _, doc = prepared_document(dt, raw, str(answers_file))
-    write_document(doc, output, fmt, template or _template_from(raw, answers_file), force)
+    write_document(doc, output, fmt, template or _template_from(raw, answers_file) or _type_template(dt), force)
     typer.echo(f"已生成：{output}")
 
 
@@ -213,6 +222,13 @@ def _template_from(raw: dict, answers_file: Path) -> Path | None:
     if not path.is_file():
         raise GongwenError(f"答案文件指定的模板“{name}”不存在（按 {path} 查找）")
     return path
+
+
+def _type_template(dt) -> Path | None:
+    """The type's own template, if it has one (else the packaged default is used)."""
+    from .render_docx import type_template
+
+    return type_template(dt.template)
 
 
 @app.command()
@@ -235,8 +251,9 @@ def new(
     from .answers import UNFINISHED, dump_answers
     from .ask import REVIEW
     from .fileio import ensure_writable
-    from .render import build, prepare, write_document
+    from .render import build, output_path, prepare, write_document
 
+    output = output_path(output, fmt)  # an unsupported suffix is refused before any question
     dt = get_type(type_id)
     if resume is not None and answers is not None:
         raise GongwenError("--resume 与 --answers 不能同时使用（--resume 的文件本身就是已填的答案）。")
@@ -272,7 +289,7 @@ def new(
     text = dump_answers(dt, {**prep.answers, **saved} if no_input else saved, raw.get("outline"))
     saved_at = _save_answers_text(text, save_to, force or own)
     try:
-        write_document(doc, output, fmt, None, force)
+        write_document(doc, output, fmt, (source and _template_from(raw, source)) or _type_template(dt), force)
     except GongwenError as exc:
         again = f"gongwen render {_q(saved_at)} -o {_q(output)}" + (" --force" if force else "")
         raise GongwenError(f"{exc}\n回答已保存在 {saved_at}，问题解决后可运行：{again}") from exc
@@ -424,6 +441,58 @@ def _save_answers_text(text: str, save_to: Path, force: bool) -> Path:
         raise GongwenError(f"{exc}\n无法保存回答，以下是回答的内容，请复制保存：\n{text}") from exc
 
 
+plugin_app = typer.Typer(help="插件开发工具", no_args_is_help=True)
+app.add_typer(plugin_app, name="plugin")
+
+
+@plugin_app.command("new")
+def plugin_new(
+    name: Annotated[str, typer.Argument(help="插件名：小写字母、数字和连字符，如 zhuanxiang-zhengzhi")],
+    directory: Annotated[Path, typer.Option("--dir", "-d", help="在此文件夹下生成 gongwen-插件名/")] = Path("."),
+    type_id: Annotated[Optional[str], typer.Option("--type-id", help="文种标识，默认同插件名")] = None,  # noqa: UP045
+    type_name: Annotated[str, typer.Option("--type-name", help="文种名称（中文）")] = "工作通知",
+) -> None:
+    """生成一个可用 pip 安装的插件项目：入口点、一个可用的文种、说明和测试。"""
+    from .scaffold import new_plugin
+
+    root = new_plugin(name, directory, type_id, type_name)
+    typer.echo(f"已生成插件项目：{root}\n下一步：cd {_q(root)} && pip install -e '.[test]' && pytest"
+               f"\n然后：gongwen new {type_id or name} -o 草稿.docx")
+
+
+@app.command()
+def batch(
+    files: Annotated[list[Path], typer.Argument(help="答案文件（.toml），可以是多个，文种可不同")],
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹：每个答案文件生成一个同名文档")],
+    jobs: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--jobs", "-j", min=1, help="同时使用的进程数（默认：CPU 核数与文件数中较小者）")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="docx（默认）或 md")] = None,  # noqa: UP045
+    template: Annotated[Optional[Path], typer.Option("--template", help="自定义 Word 模板")] = None,  # noqa: UP045
+    force: ForceOpt = False,
+) -> None:
+    """批量生成：多个答案文件并行生成文档；个别文件出错不影响其他文件，最后汇总。"""
+    from .batch import run_batch
+
+    registry()  # plugin warnings once, here, not once per worker
+    raise typer.Exit(run_batch(files, out_dir, fmt, jobs, force, template, echo=typer.echo))
+
+
+template_app = typer.Typer(help="Word 模板：导出后在 Word/WPS 中修改样式、加红头，再用于生成文档", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("export")
+def template_export(
+    type_id: Annotated[str, typer.Argument(help="文种标识（gongwen list 查看）")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="导出的模板文件（.docx）")],
+    force: ForceOpt = False,
+) -> None:
+    """导出文种使用的 Word 模板，修改后用 --template 或答案文件中的 template 使用。"""
+    from .templates_cmd import export_template
+
+    typer.echo(export_template(get_type(type_id), output, force))
+
+
 @app.command("plugins")
 def list_plugins() -> None:
     """列出已加载的插件：名称、发行包和版本、内置或第三方、提供的文种、加载错误。"""
@@ -433,16 +502,29 @@ def list_plugins() -> None:
     for p in reg.plugins:
         origin = "内置" if p.builtin else "第三方"
         dist = f"{p.dist} {p.version}".strip() or "（未知发行包）"
-        types = "、".join(p.types) or "（无）"
-        typer.echo(f"{p.name}  [{origin}]  {dist}  文种：{types}")
+        types = "、".join(f"{t}（{reg.types[t].name}）" for t in p.types) or "（无）"
+        typer.echo(f"{p.name}  [{origin}]  {dist}\n    文种：{types}")
         if p.error:
             typer.echo(f"    错误：{p.error}")
+    third = sum(not p.builtin for p in reg.plugins)
+    typer.echo(f"共 {len(reg.plugins)} 个插件（内置 {len(reg.plugins) - third} 个，第三方 {third} 个），"
+               f"{len(reg.errors)} 个有错误。")
 
 
 def main() -> None:
     """Console entry point: user errors print one Chinese message, no traceback."""
     try:
-        app()  # Ctrl-C outside the questionnaire: typer exits with 130, without a traceback
+        # usage errors come back here, to be told in Chinese; "gongwen" also under python -m gongwen
+        code = app(prog_name="gongwen", standalone_mode=False)
+    except UsageError as exc:
+        if is_help_screen(exc):  # plain "gongwen"
+            exc.show()
+        else:
+            err(usage_error_text(exc))
+        sys.exit(EXIT_USAGE)
+    except (KeyboardInterrupt, Abort):  # Ctrl-C before a command started
+        err(CANCELLED)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:  # e.g. gongwen show … | head
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -457,3 +539,5 @@ def main() -> None:
             raise
         err(f"内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行查看详情，并把输出反馈给维护者。")
         sys.exit(2)
+    if code:  # typer.Exit(n) from a command
+        sys.exit(code)

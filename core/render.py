@@ -46,12 +46,42 @@ def build(prepared: Prepared) -> Document:
     return assemble(draft, prepared.outline, prepared.doctype.words(prepared.answers))
 
 
-def pick_format(out: Path, fmt: str | None) -> str:
+SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md"}
+# What a user who typed one of these probably wants to hear.
+_SUFFIX_HINTS = {".doc": "需要 .doc 时，可用 Word/WPS 打开 .docx 后另存为。",
+                 ".wps": "WPS 可直接打开 .docx。",
+                 ".pdf": "需要 PDF 时，可用 Word/WPS 打开 .docx 后导出。"}
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise GongwenError(f"不支持的格式“{fmt}”，可用：{'、'.join(FORMATS)}")
+
+
+def output_path(out: Path, fmt: str | None = None) -> Path:
+    """The file to write for ``-o``: without a suffix, ".docx" (".md" with ``--format md``)
+    is added; an unknown suffix is refused before anything is asked or written."""
     if fmt:
-        if fmt not in FORMATS:
-            raise GongwenError(f"不支持的格式“{fmt}”，可用：{'、'.join(FORMATS)}")
+        _check_format(fmt)
+    if not out.suffix:
+        return out.with_name(f"{out.name}.{fmt or 'docx'}")
+    pick_format(out, fmt)
+    return out
+
+
+def pick_format(out: Path, fmt: str | None) -> str:
+    """"docx" or "md": ``fmt`` if given (it must agree with a .docx/.md suffix), else by suffix."""
+    suffix = out.suffix.lower()
+    if fmt:
+        _check_format(fmt)
+        if SUFFIXES.get(suffix, fmt) != fmt:
+            raise GongwenError(f"输出文件“{out.name}”的后缀与 --format {fmt} 不一致，请改一处。")
         return fmt
-    return "md" if out.suffix.lower() in (".md", ".markdown") else "docx"
+    if suffix not in SUFFIXES:
+        shown = out.suffix or "（无后缀）"
+        raise GongwenError(f"不支持输出为 {shown}；请用 .docx（Word）或 .md（Markdown）。"
+                           f"{_SUFFIX_HINTS.get(suffix, '')}")
+    return SUFFIXES[suffix]
 
 
 def document_bytes(doc: Document, fmt: str, template: Path | None = None) -> bytes:

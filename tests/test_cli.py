@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import tomllib
 from gongwen.testing import docx_paragraphs
 
 DT = "theme-education-rectification"
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / f"{DT}.toml"
 HOSTILE = "A&B <b>粗</b> \"引号\" '单引号' {{ unit }} {% if x %}是{% endif %} ]]> <w:t>x</w:t>"
 
 
@@ -111,3 +115,71 @@ def test_bad_files_get_one_clear_message(gw, tmp_path):
 def test_debug_shows_the_traceback(gw):
     r = gw("--debug", "render", "missing.toml", "-o", "x.docx")
     assert "Traceback" in r.err
+
+
+# ---------------------------------------------------------------- usage errors, output names, Ctrl-C
+
+
+@pytest.mark.parametrize("args, usage, message", [
+    (["render"], "用法：gongwen render [选项]", "错误：缺少参数 answers_file——答案文件（.toml）。"),
+    (["render", "a.toml"], "用法：gongwen render [选项]", "错误：缺少选项 --output/-o"),
+    (["render", "a.toml", "-o", "a.docx", "--forc"], "用法：gongwen render [选项]",
+     "错误：没有选项 --forc（是否想用 --force、--format？）。"),
+    (["frob"], "用法：gongwen [选项] 命令 [参数]...", "错误：没有命令“frob”。可用的命令：list、show、"),
+    (["list", "extra"], "用法：gongwen list [选项]", "错误：多余的参数：extra。"),
+    (["render", "a.toml", "-o", "a.docx", "--format"], None, "错误：选项 --format 后面需要给出一个值。"),
+])
+def test_usage_errors_are_told_in_chinese(gw, args, usage, message):
+    r = gw(*args)
+    assert r.code == 2
+    lines = r.err.splitlines()
+    if usage:
+        assert lines[0].startswith(usage)
+    assert message in r.err
+    command = " ".join(["gongwen", *args[:1]]) if usage and args[0] != "frob" else "gongwen"
+    assert lines[-1] == f"用 {command} --help 查看帮助"
+    for english in ("Usage:", "Error:", "Missing", "No such", "Try '"):
+        assert english not in r.err
+
+
+@pytest.mark.parametrize("name, hint", [("x.doc", "另存为"), ("x.pdf", "导出"), ("x.txt", "")])
+def test_unsupported_output_suffix_is_refused_before_anything_is_written(gw, tmp_path, name, hint):
+    r = gw("render", EXAMPLE, "-o", name)
+    assert r.code == 1
+    assert f"不支持输出为 {name[1:]}；请用 .docx（Word）或 .md（Markdown）。" in r.err and hint in r.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    r = gw("new", DT, "-o", name, "--no-input")  # refused before a question or the answers file
+    assert r.code == 1 and "不支持输出为" in r.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_output_without_suffix_becomes_docx_and_format_must_agree(gw, tmp_path):
+    r = gw("render", EXAMPLE, "-o", "草稿")
+    assert r.code == 0 and r.out.strip() == "已生成：草稿.docx"
+    assert docx_paragraphs(tmp_path / "草稿.docx")
+    r = gw("render", EXAMPLE, "-o", "稿", "--format", "md")
+    assert r.code == 0 and (tmp_path / "稿.md").read_text("utf-8").startswith("# ")
+    r = gw("render", EXAMPLE, "-o", "x.md", "--format", "docx")
+    assert r.code == 1 and "后缀与 --format docx 不一致" in r.err and not (tmp_path / "x.md").exists()
+    r = gw("render", EXAMPLE, "-o", "notes.txt", "--format", "md")  # an explicit format takes any name
+    assert r.code == 0 and (tmp_path / "notes.txt").read_text("utf-8").startswith("# ")
+
+
+def test_ctrl_c_while_writing_says_so_and_leaves_no_file(tmp_path, monkeypatch, capsys):
+    import os
+    import sys
+
+    from gongwen import fileio
+    from gongwen.cli import main
+
+    def interrupted(fd):  # Ctrl-C in the middle of writing the file
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fileio.os, "fsync", interrupted)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["gongwen", "render", str(EXAMPLE), "-o", "a.docx"])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 130
+    assert capsys.readouterr().err.strip() == "已取消，未写入文件。"
+    assert os.listdir(tmp_path) == []  # neither the document nor a temporary file
