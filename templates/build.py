@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import sys
 import zipfile
 from collections.abc import Callable
@@ -506,6 +507,36 @@ def add_body_loop(doc: DocxDocument) -> None:
 # ------------------------------------------------------------ assembling
 
 
+def prune_styles(doc: DocxDocument) -> None:
+    """Keep only the styles the template uses: the "GW" styles, the defaults, the styles the
+    body, headers and footers name, and what those are based on or linked to.
+
+    python-docx's blank document brings 185 styles (most of them table styles) in a 360 kB
+    styles.xml that every render would parse, serialise and compress again; Word and WPS
+    still offer their built-in styles to a user restyling the template.
+    """
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iterchildren(qn("w:style"))}
+    xml = b"".join(etree.tostring(part.element) for part in
+                   [doc.part, *(rel.target_part for rel in doc.part.rels.values()
+                                if rel.reltype in (RT.HEADER, RT.FOOTER))])
+    wanted = {sid for sid, s in by_id.items()
+              if s.get(qn("w:default")) == "1" or s.findtext(qn("w:name")) is None
+              or (s.find(qn("w:name")).get(qn("w:val")) or "").startswith("GW")}
+    wanted |= {m.decode() for m in re.findall(rb'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', xml)}
+    todo = list(wanted)
+    while todo:  # what the kept styles are based on, followed by or linked to
+        style = by_id.get(todo.pop())
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = style.find(qn(tag)) if style is not None else None
+            if ref is not None and ref.get(qn("w:val")) not in wanted:
+                wanted.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in wanted:
+            styles.remove(style)
+
+
 def deterministic_zip(data: bytes) -> bytes:
     """Rewrite the package with fixed timestamps so every build gives the same bytes."""
     out = io.BytesIO()
@@ -529,6 +560,7 @@ def build_template(out: Path = TEMPLATE_PATH) -> Path:
     setup_styles(doc)
     setup_footers(doc)
     add_body_loop(doc)
+    prune_styles(doc)
     buf = io.BytesIO()
     doc.save(buf)
     out.write_bytes(deterministic_zip(buf.getvalue()))

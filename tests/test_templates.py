@@ -192,9 +192,9 @@ def _parts(data: bytes) -> dict[str, bytes]:
 
 @pytest.fixture
 def example_doc():
-    import tomllib
+    from gongwen.answers import read_answers
 
-    raw = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    raw = read_answers(EXAMPLE)
     return build_document(raw["type"], raw)
 
 
@@ -213,6 +213,15 @@ def test_cached_render_equals_docxtpl_render(tmp_path, example_doc, restyled):
     first, second = _render(example_doc, template), _render(example_doc, template)
     assert "word/document.xml" in uncached and any("footer" in n for n in uncached)
     assert first == uncached and second == uncached  # every part, headers/footers included
+
+
+def test_renders_in_one_process_do_not_leak_into_each_other(example_doc):
+    """The cache reuses the opened template: each document must still come out as if alone."""
+    other = build_document("grassroots-special-action", {"type": "grassroots-special-action"})
+    rd.clear_template_cache()
+    alone = {"a": _render(example_doc, cache=False), "b": _render(other, cache=False)}
+    for name in ("a", "b", "a", "b"):
+        assert _render(example_doc if name == "a" else other) == alone[name]
 
 
 def test_template_is_read_once_per_process(monkeypatch, example_doc):
@@ -248,3 +257,15 @@ def test_cache_sees_an_edited_template(tmp_path, example_doc):
     after = _render(example_doc, template)
     assert LETTERHEAD.encode() not in before["word/document.xml"]
     assert LETTERHEAD.encode() in after["word/document.xml"]
+
+
+def test_the_builtin_template_has_every_field_the_renderer_needs():
+    """Renders skip the field check for the packaged template, so it is checked here."""
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(io.BytesIO(rd.default_template().read_bytes()))
+    tpl.get_docx()
+    sources, _ = rd._part_sources(tpl)
+    label = rd.template_label(rd.default_template())
+    rd.check_fields(label, {name: rd._parse(label, name, src) for name, src in sources.items()})
+    assert any("paras" in src for src in sources.values())
