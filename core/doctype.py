@@ -93,7 +93,7 @@ class DocumentType:
     def base_outline(self, answers: Answers) -> list[OutlineEntry]:
         """The default outline, or the preset the answers pick."""
         preset = answers.get("outline_preset")
-        entries = self.presets.get(preset, self.outline) if preset else self.outline
+        entries = self.presets.get(preset, self.outline) if isinstance(preset, str) else self.outline
         return [_copy_entry(e) for e in entries]
 
     def known_keys(self) -> dict[str, OutlineEntry]:

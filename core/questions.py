@@ -287,6 +287,17 @@ class Resolution:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def _default_or_problem(q: Question, context: Answers, where: str, res: Resolution) -> Any:
+    """The question's default; a computed default that fails on unusual earlier answers is
+    reported as a problem (never a crash) and the kind's empty value is used."""
+    try:
+        return q.default_for(context)
+    except Exception:  # noqa: BLE001 - a plugin's default function meeting answers it did not expect
+        if not res.problems:  # the cause is usually a problem already reported
+            res.problems.append(Problem(where, "无法根据前面的回答计算默认值，请直接填写此项"))
+        return _EMPTY[q.kind]()
+
+
 def resolve(
     questions: Sequence[Question],
     raw: Answers,
@@ -310,8 +321,10 @@ def resolve(
             value, error = check_value(q, raw[q.key], context)
             if error:
                 res.problems.append(Problem(where, error))
+                # Later defaults and conditions see the default, not the bad value.
+                value = _default_or_problem(q, context, where, res)
         else:
-            value = q.default_for(context)
+            value = _default_or_problem(q, context, where, res)
             if path and value in ("", []) and check_value(q, value, context)[1]:
                 res.problems.append(Problem(where, "未填写（此项必填）"))  # a group item missing a field
         if q.kind == "group" and isinstance(value, list):

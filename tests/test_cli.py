@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import tomllib
+from gongwen.answers import tomllib
 from gongwen.testing import docx_paragraphs
 
 DT = "theme-education-rectification"

@@ -17,9 +17,9 @@ import types
 from pathlib import Path
 
 import pytest
-import tomllib
 from conftest import EXAMPLES, ROOT, run_gongwen
 from gongwen import API_VERSION
+from gongwen.answers import tomllib
 from gongwen.testing import docx_paragraphs, headings, render_text
 
 GOOD = """

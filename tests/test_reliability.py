@@ -14,6 +14,7 @@ from conftest import EXAMPLES
 from gongwen import fileio
 from gongwen.answers import tomllib
 from gongwen.errors import GongwenError
+from gongwen.loader import get_registry
 from gongwen.testing import docx_paragraphs
 
 DT = "theme-education-rectification"
@@ -271,6 +272,24 @@ def test_values_of_the_wrong_kind_are_all_reported_with_key_paths(gw, tmp_path):
     r2 = gw("render", name, "-o", "x.docx")
     assert r2.code == 1 and r2.err.count("  - ") == r.err.count("  - ") >= 9
     assert not (tmp_path / "x.docx").exists()
+
+
+#: A value of the wrong kind for each question kind.
+WRONG = {"text": ["列表"], "multiline": ["列表"], "choice": ["列表"], "multichoice": "文字", "confirm": "也许",
+         "integer": "二〇二三", "date": "2023年13月5日", "list": 7, "group": "文字"}
+
+
+@pytest.mark.parametrize("type_id", sorted(get_registry().types))
+def test_every_wrong_answer_is_a_problem_never_a_crash(type_id):
+    """One bad value at a time, for every question of every type: later computed defaults
+    (titles, vocabulary) must not trip over it, and the problem names its key."""
+    from gongwen.render import prepare
+
+    doctype = get_registry().types[type_id]
+    for q in doctype.questions:
+        prep = prepare(doctype, {"type": type_id, q.key: WRONG[q.kind]})
+        if q.when is None and q.section is None:  # else it may not be asked with these answers
+            assert any(p.path == q.key for p in prep.problems), (q.key, prep.problems)
 
 
 def test_unfinished_mark_is_not_a_warning_or_error(gw, tmp_path):
