@@ -128,25 +128,18 @@ def render_one(job: Job, settings: Settings) -> Outcome:
 
 def _render(job: Job, settings: Settings, warnings: list[str]) -> None:
     from .answers import UNFINISHED, read_answers
-    from .cli import _template_from, _type_template  # the same choice of template as ``gongwen render``
     from .loader import get_registry
-    from .render import build, prepare, write_document
+    from .render import build, choose_template, doctype_of, prepare, write_document
 
     raw = read_answers(job.source, warnings)
-    type_id = raw.get("type")
-    types = get_registry().types
-    if not isinstance(type_id, str) or not type_id:
-        raise GongwenError(f"缺少文种：请在第一行写 type = \"文种标识\"（可用：{'、'.join(types)}）")
-    if type_id not in types:
-        raise GongwenError(f"没有文种“{type_id}”（可用：{'、'.join(types) or '无'}）")
+    doctype = doctype_of(raw, job.source, get_registry().types)
     if raw.pop(UNFINISHED, None) is not None:
         warnings.append("这是填写中断时保存的答案文件，尚未填完，未填的问题已按默认值处理")
-    prep = prepare(types[type_id], raw)
+    prep = prepare(doctype, raw)
     warnings.extend(str(w) for w in prep.warnings)
     doc = build(prep)
-    template = settings.template or _template_from(raw, job.source) or _type_template(types[type_id])
+    template = choose_template(doctype, raw, job.source, settings.template)
     write_document(doc, job.output, settings.fmt, template, settings.force)
-
 
 
 # ------------------------------------------------------------------ running
@@ -220,12 +213,11 @@ def run_batch(files: list[Path], out_dir: Path, fmt: str | None = None, jobs: in
               echo: Callable[..., None] | None = None) -> int:
     """The ``gongwen batch`` command: render, show progress and a summary; the exit code
     is 1 when any file failed."""
-    from .render import FORMATS
+    from .render import check_format
 
     echo = echo or _echo
     fmt = fmt or "docx"
-    if fmt not in FORMATS:
-        raise GongwenError(f"不支持的格式“{fmt}”，可用：{'、'.join(FORMATS)}")
+    check_format(fmt)
     if out_dir.exists() and not out_dir.is_dir():
         raise GongwenError(f"“{out_dir}”不是文件夹：-o 请给出存放输出文件的文件夹。")
     try:

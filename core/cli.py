@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from pathlib import Path
@@ -11,7 +12,16 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .cli_errors import CANCELLED, EXIT_USAGE, Abort, GongwenGroup, UsageError, is_help_screen, usage_error_text
+from .cli_errors import (
+    CANCELLED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Abort,
+    GongwenGroup,
+    UsageError,
+    is_help_screen,
+    usage_error_text,
+)
 from .errors import AnswersInvalid, GongwenError
 
 app = typer.Typer(
@@ -37,28 +47,23 @@ def debug_enabled() -> bool:
     return os.environ.get("GONGWEN_DEBUG", "") not in ("", "0")
 
 
+@functools.cache
 def registry():
-    """Plugins and types, with a one-line warning per broken plugin (never fatal)."""
+    """Plugins and types (loaded once per process), with a one-line warning per broken
+    plugin (never fatal), printed the first time a command asks for them."""
     from .loader import get_registry
 
     reg = get_registry()
     for info in reg.errors:
-        if info.name not in _warned:  # once per process, however often the registry is asked for
-            _warned.add(info.name)
-            dist = f"{info.dist} {info.version}".strip() or "未知发行包"
-            err(f"警告：插件 {info.name}（{dist}）：{info.error.splitlines()[0]}。详见 gongwen plugins")
+        dist = f"{info.dist} {info.version}".strip() or "未知发行包"
+        err(f"警告：插件 {info.name}（{dist}）：{info.error.splitlines()[0]}。详见 gongwen plugins")
     return reg
 
 
-_warned: set[str] = set()
-
-
 def get_type(type_id: str):
-    reg = registry()
-    if type_id not in reg.types:
-        known = "、".join(reg.types) or "（无）"
-        raise GongwenError(f"没有文种“{type_id}”。可用的文种：{known}（gongwen list 查看）")
-    return reg.types[type_id]
+    from .render import find_type
+
+    return find_type(registry().types, type_id)
 
 
 def load_raw(path: Path, resuming: bool = False):
@@ -68,20 +73,17 @@ def load_raw(path: Path, resuming: bool = False):
     reported, unless ``resuming`` (then it stays for the caller).
     """
     from .answers import UNFINISHED, read_answers
+    from .render import doctype_of
 
     notes: list[str] = []
     raw = read_answers(path, notes)
     for note in notes:
         err(f"提示：{path} 中 {note}")
-    type_id = raw.get("type")
-    if not isinstance(type_id, str) or not type_id:
-        known = "、".join(registry().types)
-        raise GongwenError(f"“{path}”缺少文种：请在第一行写 type = \"文种标识\"（可用：{known}）")
-    dt = get_type(type_id)
+    dt = doctype_of(raw, path, registry().types)
     if UNFINISHED in raw and not resuming:
         raw.pop(UNFINISHED)
         err(f"提示：“{path}”是填写中断时保存的答案文件，尚未填完，未填的问题按默认值处理。"
-            f"继续填写：gongwen new {type_id} -o 输出.docx --resume {path}")
+            f"继续填写：gongwen new {dt.id} -o 输出.docx --resume {path}")
     return dt, raw
 
 
@@ -183,14 +185,8 @@ def init(
 @app.command()
 def check(answers_file: Annotated[Path, typer.Argument(help="答案文件（.toml）")]) -> None:
     """检查答案文件：一次列出所有问题（键路径和原因）。"""
-    from .render import build, prepare
-
     dt, raw = load_raw(answers_file)
-    prep = prepare(dt, raw)
-    report_warnings(prep.warnings, str(answers_file))
-    if prep.problems:
-        raise AnswersInvalid(prep.problems, str(answers_file))
-    build(prep)
+    prepared_document(dt, raw, str(answers_file))
     typer.echo(f"{answers_file}：检查通过（{dt.name}）。")
 
 
@@ -204,31 +200,14 @@ def render(
 ) -> None:
     """按答案文件生成文档，不提问。"""
     from .fileio import ensure_writable
-    from .render import output_path, write_document
+    from .render import choose_template, output_path, write_document
 
     output = output_path(output, fmt)
     ensure_writable(output, force)
     dt, raw = load_raw(answers_file)
     _, doc = prepared_document(dt, raw, str(answers_file))
-    write_document(doc, output, fmt, template or _template_from(raw, answers_file) or _type_template(dt), force)
+    write_document(doc, output, fmt, choose_template(dt, raw, answers_file, template), force)
     typer.echo(f"已生成：{output}")
-
-
-def _template_from(raw: dict, answers_file: Path) -> Path | None:
-    name = raw.get("template")
-    if not name:
-        return None
-    path = (answers_file.parent / str(name)).resolve()
-    if not path.is_file():
-        raise GongwenError(f"答案文件指定的模板“{name}”不存在（按 {path} 查找）")
-    return path
-
-
-def _type_template(dt) -> Path | None:
-    """The type's own template, if it has one (else the packaged default is used)."""
-    from .render_docx import type_template
-
-    return type_template(dt.template)
 
 
 @app.command()
@@ -251,7 +230,7 @@ def new(
     from .answers import UNFINISHED, dump_answers
     from .ask import REVIEW
     from .fileio import ensure_writable
-    from .render import build, output_path, prepare, write_document
+    from .render import build, choose_template, output_path, prepare, write_document
 
     output = output_path(output, fmt)  # an unsupported suffix is refused before any question
     dt = get_type(type_id)
@@ -289,7 +268,7 @@ def new(
     text = dump_answers(dt, {**prep.answers, **saved} if no_input else saved, raw.get("outline"))
     saved_at = _save_answers_text(text, save_to, force or own)
     try:
-        write_document(doc, output, fmt, (source and _template_from(raw, source)) or _type_template(dt), force)
+        write_document(doc, output, fmt, choose_template(dt, raw, source), force)
     except GongwenError as exc:
         again = f"gongwen render {_q(saved_at)} -o {_q(output)}" + (" --force" if force else "")
         raise GongwenError(f"{exc}\n回答已保存在 {saved_at}，问题解决后可运行：{again}") from exc
@@ -299,7 +278,6 @@ def new(
 
 # ------------------------------------------------ new: interrupts, partial answers
 
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 EXIT_EOF = 1  # Ctrl-D / end of input
 _SIGNAL_EXIT = {"SIGHUP": 129, "SIGTERM": 143}
 

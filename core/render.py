@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,39 @@ from .outline import assemble, parse_outline
 from .questions import Answers, resolve
 
 FORMATS = ("docx", "md")
+
+
+def find_type(types: Mapping[str, DocumentType], type_id: str) -> DocumentType:
+    """The document type ``type_id``; an unknown id names the known ones."""
+    if type_id not in types:
+        known = "、".join(types) or "（无）"
+        raise GongwenError(f"没有文种“{type_id}”。可用的文种：{known}（gongwen list 查看）")
+    return types[type_id]
+
+
+def doctype_of(raw: Answers, path: Path, types: Mapping[str, DocumentType]) -> DocumentType:
+    """The document type an answers file (read from ``path``) names in ``type = "…"``."""
+    type_id = raw.get("type")
+    if not isinstance(type_id, str) or not type_id:
+        raise GongwenError(f"“{path}”缺少文种：请在第一行写 type = \"文种标识\"（可用：{'、'.join(types)}）")
+    return find_type(types, type_id)
+
+
+def choose_template(doctype: DocumentType, raw: Answers, answers_file: Path | None,
+                    explicit: Path | None = None) -> Path | None:
+    """The Word template to render into: ``explicit`` (``--template``), else the answers file's
+    ``template = "…"`` (relative to that file), else the type's own; None for the default."""
+    if explicit:
+        return explicit
+    name = raw.get("template") if answers_file is not None else None
+    if name:
+        path = (answers_file.parent / str(name)).resolve()
+        if not path.is_file():
+            raise GongwenError(f"答案文件指定的模板“{name}”不存在（按 {path} 查找）")
+        return path
+    from .render_docx import type_template
+
+    return type_template(doctype.template)
 
 
 @dataclass
@@ -53,7 +87,7 @@ _SUFFIX_HINTS = {".doc": "需要 .doc 时，可用 Word/WPS 打开 .docx 后另�
                  ".pdf": "需要 PDF 时，可用 Word/WPS 打开 .docx 后导出。"}
 
 
-def _check_format(fmt: str) -> None:
+def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise GongwenError(f"不支持的格式“{fmt}”，可用：{'、'.join(FORMATS)}")
 
@@ -62,7 +96,7 @@ def output_path(out: Path, fmt: str | None = None) -> Path:
     """The file to write for ``-o``: without a suffix, ".docx" (".md" with ``--format md``)
     is added; an unknown suffix is refused before anything is asked or written."""
     if fmt:
-        _check_format(fmt)
+        check_format(fmt)
     if not out.suffix:
         return out.with_name(f"{out.name}.{fmt or 'docx'}")
     pick_format(out, fmt)
@@ -73,7 +107,7 @@ def pick_format(out: Path, fmt: str | None) -> str:
     """"docx" or "md": ``fmt`` if given (it must agree with a .docx/.md suffix), else by suffix."""
     suffix = out.suffix.lower()
     if fmt:
-        _check_format(fmt)
+        check_format(fmt)
         if SUFFIXES.get(suffix, fmt) != fmt:
             raise GongwenError(f"输出文件“{out.name}”的后缀与 --format {fmt} 不一致，请改一处。")
         return fmt
