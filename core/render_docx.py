@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .answers import clean_text  # the same cleaning as answers get where they enter
 from .errors import GongwenError
 from .model import Document, Para, flatten
 
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 TEMPLATE_PACKAGE = "gongwen.templates"
 TEMPLATE_NAME = "gongwen.docx"
 
-# Characters XML 1.0 (hence Word) cannot hold; tab and newline are kept.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Columns whose cells are all this short (序号, names, dates) are centred.
 _SHORT_CELL = 6
 
@@ -52,12 +51,6 @@ REQUIRED_FIELDS = {"paras": "正文段落循环", "text": "段落文字 p.text",
 #: Styles the renderer applies to the tables it builds.
 TABLE_STYLES = ("GW Table", "GW Table Header", "GW Table Text")
 _PART_LABELS = {"document": "正文", "header": "页眉", "footer": "页脚", "footnotes": "脚注"}
-
-
-def clean_text(s: str) -> str:
-    """``s`` without the characters Word cannot hold; line ends normalised to ``\\n``."""
-    s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return _ILLEGAL_XML.sub("", s)
 
 
 def _protect_braces(xml: str) -> str:
@@ -116,24 +109,24 @@ def template_label(path: Path | None) -> str:
 class TemplateEntry:
     """Everything about one template file that does not depend on the document.
 
-    ``sources`` are the parts' Jinja sources as docxtpl builds them (XML patched by
-    ``patch_xml``, one paragraph per line), keyed by part name ("/word/document.xml");
-    ``compiled`` their compiled templates.  ``strings`` caches compiled property strings.
+    ``compiled`` holds each part's compiled template, keyed by part name ("/word/document.xml"),
+    compiled from the Jinja source docxtpl builds (XML patched by ``patch_xml``, one paragraph
+    per line).  ``strings`` caches compiled property strings.
     """
 
     path: Path
     data: bytes
-    sources: dict[str, str]
     encodings: dict[str, str]
     compiled: dict[str, Template]
     style_ids: dict[str, str | None]
     text_width: int
+    #: The template as python-docx opened it while checking it, reused by every render
+    #: (see CachedDocxTemplate).
+    opened: Any
+    #: The core properties as the template has them, before any render changed them.
+    properties: dict[str, str]
     builtin: bool = False
     strings: dict[str, Template] = field(default_factory=dict)
-    #: The template opened by python-docx once, reused by every render (see CachedDocxTemplate).
-    opened: Any = None
-    #: The core properties as the template has them, before any render changed them.
-    properties: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -142,9 +135,7 @@ class TemplateEntry:
     def part_template(self, partname: str, source: str | None) -> Template:
         """The compiled template of a part (compiled now if docxtpl meets a new part)."""
         if partname not in self.compiled:
-            source = _jinja_source(source or "")
-            self.sources[partname] = source
-            self.compiled[partname] = _compile(self.label, partname, source)
+            self.compiled[partname] = _compile(self.label, partname, _jinja_source(source or ""))
         return self.compiled[partname]
 
     def string_template(self, text: str) -> Template:
@@ -198,7 +189,8 @@ def load_entry(path: Path) -> TemplateEntry:
     if not builtin:  # ours is checked by the test suite; a user's is checked every time
         check_fields(label, asts)
     compiled = {name: _compile(label, name, src, asts[name]) for name, src in sources.items()}
-    return TemplateEntry(path, data, sources, encodings, compiled, _style_ids(docx), _text_width(docx),
+    properties = {name: getattr(docx.core_properties, name) for name in _PROPERTIES}
+    return TemplateEntry(path, data, encodings, compiled, _style_ids(docx), _text_width(docx), docx, properties,
                          builtin=builtin)
 
 
@@ -329,6 +321,8 @@ def unknown_field(label: str, name: str) -> str:
 # ------------------------------------------------------------ docxtpl with the cache
 
 
+#: The core properties docxtpl renders as templates (see DocxTemplate.render_properties).
+_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _LISTING = re.compile("[\t\a\n\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
 
@@ -341,25 +335,15 @@ def _cached_template_class() -> type:
     from docxtpl import DocxTemplate
 
     class CachedDocxTemplate(DocxTemplate):
-        #: The core properties docxtpl renders as templates (see DocxTemplate.render_properties).
-        PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
-
         def __init__(self, entry: TemplateEntry) -> None:
             super().__init__(io.BytesIO(entry.data))
             self.entry = entry
 
         def init_docx(self, reload: bool = True) -> None:
-            """Open the template once per entry and reuse it: every render replaces all that a
-            render changes (body, header/footer parts, footnotes, core properties) and takes
-            each part's source from the cache, never from the previous result."""
-            entry = self.entry
-            if entry.opened is None:
-                from docx import Document as open_docx
-
-                entry.opened = open_docx(io.BytesIO(entry.data))
-                props = entry.opened.core_properties
-                entry.properties = {name: getattr(props, name) for name in self.PROPERTIES}
-            self.docx = entry.opened
+            """Reuse the template the entry opened: every render replaces all that a render
+            changes (body, header/footer parts, footnotes, core properties) and takes each
+            part's source from the cache, never from the previous result."""
+            self.docx = self.entry.opened
             self.is_rendered = False
 
         def build_xml(self, context, jinja_env=None):
@@ -388,7 +372,7 @@ def _cached_template_class() -> type:
 
         def render_properties(self, context, jinja_env=None):
             props = self.docx.core_properties
-            for name in self.PROPERTIES:
+            for name in _PROPERTIES:
                 setattr(props, name, self.entry.string_template(self.entry.properties[name]).render(context))
 
     return CachedDocxTemplate
