@@ -232,7 +232,7 @@ def phase_sections(items: Sequence[Answers], level: int | None = None) -> list[S
     """Run-in headings: "（一）集中整改阶段（2020年4月至9月）。针对…"."""
     out = []
     for p in items:
-        period = format_cn(parse_date(p["period"]))
+        period = format_cn(p["period"])
         text = p.get("text", "")
         out.append(Section(f"{phase_name(p['name'])}（{period}）。", [Paragraph(text)] if text else [],
                            level=level, run_in=True))
@@ -315,4 +315,4 @@ def closing_questions(signature: Any = "", issue_date: Any = "") -> list[Questio
 def closing(answers: Answers) -> dict[str, str]:
     """``Draft(…, **closing(a))``: the 落款 and the 成文日期 in official style ("" when not given)."""
     issued = answers.get("issue_date")
-    return {"signature": answers.get("signature", ""), "date": format_cn(parse_date(issued)) if issued else ""}
+    return {"signature": answers.get("signature", ""), "date": format_cn(issued) if issued else ""}

@@ -438,13 +438,15 @@ def _cn_date(d: Date, *, year: bool = True, month: bool = True) -> str:
     return out + (d.part or "")
 
 
-def format_cn(value: DateValue) -> str:
+def format_cn(value: str | int | datetime.date | DateValue) -> str:
     """Official style with Arabic numerals: ``2023年8月20日``, ``2022年12月底``, ``8月中旬``,
-    ``2020年4月至9月``, ``2023年8月1日至15日``, ``2020年12月以后``."""
+    ``2020年4月至9月``, ``2023年8月1日至15日``, ``2020年12月以后``.
+
+    Takes a stored answer (or anything :func:`parse_date` reads) as well as a parsed value.
+    """
+    value = parse_date(value)
     if isinstance(value, Date):
         return _cn_date(value)
-    if not isinstance(value, DateRange):
-        raise DateError(f"无法识别的日期：“{value}”。{_HINT}")
     start, end = value.start, value.end
     if end is None:
         return _cn_date(start) + "以后"

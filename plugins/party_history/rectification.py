@@ -21,7 +21,7 @@ from gongwen.common import (
     titled_group,
     titled_sections,
 )
-from gongwen.dates import format_cn, parse_date
+from gongwen.dates import format_cn
 from gongwen.doctype import DocumentType, Draft, S
 from gongwen.model import Paragraph, Section
 from gongwen.vocab import ORG_KINDS, org_words
@@ -58,8 +58,8 @@ def _aspects(a: dict) -> list[dict]:
 
 def _safeguards(a: dict) -> list[dict]:
     reports = {
-        "half_report": format_cn(parse_date(a["half_report"])),
-        "annual_report": format_cn(parse_date(a["annual_report"])),
+        "half_report": format_cn(a["half_report"]),
+        "annual_report": format_cn(a["annual_report"]),
         "report_to": a["report_to"],
     }
     return [{"title": s["title"], "text": _fill(s["text"], a, **reports)} for s in w.SAFEGUARDS]

@@ -88,10 +88,6 @@ def list_blocks(items: list[str], style: str, sentence: str = "{items}。", join
 # ---------------------------------------------------------------- dates
 
 
-def cn(value: str) -> str:
-    return format_cn(parse_date(value))
-
-
 def short_date(value: str, a: dict) -> str:
     """A date in the meeting's year is written without the year (8月10日)."""
     d = parse_date(value)
@@ -118,7 +114,7 @@ def late_message(name: str, due: str, meeting: str) -> str | None:
         return None
     if not late:
         return None
-    return f"“{name}”的完成时限{cn(due)}晚于会议召开日期{cn(meeting)}，会前准备工作应在会议召开前完成"
+    return f"“{name}”的完成时限{format_cn(due)}晚于会议召开日期{format_cn(meeting)}，会前准备工作应在会议召开前完成"
 
 
 def due_question(key: str) -> q.Question:
@@ -145,10 +141,11 @@ def _preamble(a: dict) -> str:
     wd = words(a)
     parts = []
     if a.get("inspection_period"):
-        fed = f"，并于{cn(a['feedback_date'])}反馈了{wd['inspect']}意见" if a.get("feedback_date") else ""
-        parts.append(f"{cn(a['inspection_period'])}，{wd['group']}对{a.get('unit', '')}开展了{wd['inspect']}{fed}。")
+        fed = f"，并于{format_cn(a['feedback_date'])}反馈了{wd['inspect']}意见" if a.get("feedback_date") else ""
+        period = format_cn(a["inspection_period"])
+        parts.append(f"{period}，{wd['group']}对{a.get('unit', '')}开展了{wd['inspect']}{fed}。")
     elif a.get("feedback_date"):
-        parts.append(f"{wd['group']}于{cn(a['feedback_date'])}向{wd['org_name']}反馈了{wd['inspect']}意见。")
+        parts.append(f"{wd['group']}于{format_cn(a['feedback_date'])}向{wd['org_name']}反馈了{wd['inspect']}意见。")
     docs = []
     for b in a.get("basis", []):
         name = b.get("name", "").strip().strip("《》")
@@ -471,7 +468,7 @@ BUILDERS: dict[str, Callable[[dict], list]] = {
     "agenda": _agenda,
     "after": lambda a: _paras(a.get("after_intro", "")),
     "rectify": lambda a: _paras(a["rectify_text"]) + (
-        [Paragraph(w.RECTIFY_DUE.format(date=cn(a["rectify_due"])))]
+        [Paragraph(w.RECTIFY_DUE.format(date=format_cn(a["rectify_due"])))]
         if a.get("rectify_due") and not a.get("due_in_title") else []),
     "notify": lambda a: [Paragraph(w.NOTIFY.format(to="、".join(a["notify_to"]), content=a["notify_content"]))],
     "report": _report,
@@ -521,7 +518,7 @@ def validate(a: dict) -> list[Problem]:
         meeting = parse_date(a["meeting_date"])
     except (DateError, KeyError):
         return []
-    shown = cn(a["meeting_date"])
+    shown = format_cn(meeting)
     dated: list[tuple[str, str, str]] = [(f"{k}_due", a.get(f"{k}_due", ""), name) for k, name in STEPS.items()]
     dated += [(f"talk_pairs[{i}].due", p.get("due", ""), f"谈心谈话（{p.get('who', '')}）")
               for i, p in enumerate(a.get("talk_pairs", []), 1)]
@@ -532,7 +529,8 @@ def validate(a: dict) -> list[Problem]:
             problems.append(Problem(path, message))
     due = a.get("rectify_due")
     if due and is_after(meeting, parse_date(due)):
-        problems.append(Problem("rectify_due", f"整改完成时限{cn(due)}早于会议召开日期{shown}，请改为会后的日期"))
+        problems.append(Problem("rectify_due",
+                                f"整改完成时限{format_cn(due)}早于会议召开日期{shown}，请改为会后的日期"))
     return problems
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
-from gongwen.common import closing, closing_questions, org_signature
-from gongwen.dates import format_cn, parse_date
+from gongwen.common import closing, closing_questions, org_signature, titled_group, titled_sections
+from gongwen.dates import format_cn
 from gongwen.doctype import DocumentType, Draft, S
 from gongwen.model import Enumeration, Paragraph, Section
 from gongwen.vocab import ORG_KINDS, org_words
@@ -17,12 +17,13 @@ STANDARD_ASPECTS = tuple(w.ASPECTS)
 TODAY = _dt.date.today()
 
 
-def _words(a: dict) -> dict[str, str]:
+def words(a: dict) -> dict[str, str]:
+    """The vocabulary of both theme-education types (党委/党组… and the unit)."""
     return org_words(a.get("org_kind", "党委"), a.get("unit", ""))
 
 
-def _fill(text: str, a: dict) -> str:
-    return text.format_map(_words(a))
+def fill(text: str, a: dict, **extra: object) -> str:
+    return text.format_map({**words(a), **extra})
 
 
 def _aspect_default(name: str, a: dict) -> dict:
@@ -30,16 +31,15 @@ def _aspect_default(name: str, a: dict) -> dict:
     data = w.ASPECTS.get(name, {"problems": [], "measures": []})
     return {
         "name": name,
-        "problems": [_fill(p, a) for p in data["problems"]],
-        "measures": [{"title": m["title"], "text": _fill(m["text"], a)} for m in data["measures"]],
+        "problems": [fill(p, a) for p in data["problems"]],
+        "measures": [{"title": m["title"], "text": fill(m["text"], a)} for m in data["measures"]],
     }
 
 
-def _titled(items: list[dict], a: dict) -> list[dict]:
-    return [{"title": i["title"], "text": _fill(i["text"], a)} for i in items]
+def filled_titles(items: list[dict], a: dict) -> list[dict]:
+    """Titled items from the wording, their text filled with the vocabulary."""
+    return [{"title": i["title"], "text": fill(i["text"], a)} for i in items]
 
-
-TITLED = (q.text("title", "标题"), q.multiline("text", "内容"))
 
 QUESTIONS = [
     q.integer("year", "年度", TODAY.year, min=2000, max=2100),
@@ -49,15 +49,15 @@ QUESTIONS = [
         f"{a['year']}年主题教育专题{a['org_kind']}民主生活会问题整改实施方案"),
         help="默认由年度和党组织类别生成"),
     q.date("meeting_date", "民主生活会召开日期", TODAY.isoformat()),
-    q.text("group_leader", "整改领导小组组长", lambda a: _words(a)["secretary"]),
-    q.text("group_deputy", "副组长（可留空）", lambda a: _words(a)["deputy"], optional=True),
+    q.text("group_leader", "整改领导小组组长", lambda a: words(a)["secretary"]),
+    q.text("group_deputy", "副组长（可留空）", lambda a: words(a)["deputy"], optional=True),
     q.text("group_members", "领导小组成员", lambda a: f"{a['org_kind']}班子其他成员"),
     q.confirm("has_office", "领导小组是否下设办公室", True),
     q.text("office_name", "办公室名称", "整改工作办公室", when=("has_office", True)),
     q.choice("report_cadence", "整改进展报告频次", ("每月", "每季度", "每半年"), "每季度"),
-    q.group("principles", "基本原则", TITLED, lambda a: _titled(w.PRINCIPLES, a),
-            summary="title", item="条原则", section="principles"),
-    q.multiline("goals", "整改目标", lambda a: _fill(w.GOALS, a), section="goals"),
+    titled_group("principles", "基本原则", lambda a: filled_titles(w.PRINCIPLES, a), item="条原则",
+                 section="principles"),
+    q.multiline("goals", "整改目标", lambda a: fill(w.GOALS, a), section="goals"),
     q.choice("deadline_kind", "整改时限", ("至下次民主生活会召开前", "指定日期"),
              section="deadline"),
     q.date("deadline_date", "整改完成日期（如 2023年12月底）", lambda a: f"{a['year']}-12-底",
@@ -67,13 +67,13 @@ QUESTIONS = [
     q.group("aspects", "各方面的问题和措施", (
         q.text("name", "方面名称（如“理论学习”）"),
         q.listof("problems", "整改问题（每条一句）", min_items=1),
-        q.group("measures", "整改措施", TITLED, summary="title", item="条措施", min_items=1),
+        titled_group("measures", "整改措施", (), item="条措施", min_items=1),
     ), lambda a: [_aspect_default(n, a) for n in a["aspect_names"]],
         summary="name", item="个方面", min_items=1, section="measures"),
-    q.multiline("requirements_intro", "有关要求（导语）", lambda a: _fill(w.REQUIREMENTS_INTRO, a),
+    q.multiline("requirements_intro", "有关要求（导语）", lambda a: fill(w.REQUIREMENTS_INTRO, a),
                 section="requirements"),
-    q.group("requirements", "有关要求（各条）", TITLED, lambda a: _titled(w.REQUIREMENTS, a),
-            summary="title", item="条要求", section="requirements"),
+    titled_group("requirements", "有关要求（各条）", lambda a: filled_titles(w.REQUIREMENTS, a), item="条要求",
+                 section="requirements"),
     *closing_questions(org_signature, lambda a: a["meeting_date"]),
 ]
 
@@ -90,18 +90,18 @@ OUTLINE = [
 
 def _deadline(a: dict) -> str:
     if a.get("deadline_kind") == "指定日期" and a.get("deadline_date"):
-        return f"自即日起至{format_cn(parse_date(a['deadline_date']))}。"
+        return f"自即日起至{format_cn(a['deadline_date'])}。"
     return w.DEADLINE
 
 
 def build(a: dict) -> Draft:
-    words = _words(a)
+    wd = words(a)
     deputy = f"、{a['group_deputy']}为副组长" if a.get("group_deputy") else ""
     group = (f"成立以{a['group_leader']}为组长{deputy}、{a['group_members']}为成员的问题整改领导小组。"
-             + _fill(w.LEADERSHIP_GROUP, a))
+             + fill(w.LEADERSHIP_GROUP, a))
     leadership = [Paragraph(group)]
     if a.get("has_office"):
-        office = _fill(w.LEADERSHIP_OFFICE, a).replace("领导小组下设办公室", f"领导小组下设{a['office_name']}")
+        office = fill(w.LEADERSHIP_OFFICE, a).replace("领导小组下设办公室", f"领导小组下设{a['office_name']}")
         leadership.append(Paragraph(office
                                     + f"各责任人{a['report_cadence']}向{a['office_name']}报告整改落实情况。"))
     else:
@@ -114,10 +114,10 @@ def build(a: dict) -> Draft:
         ])
         for asp in a.get("aspects", [])
     ]
-    meeting = format_cn(parse_date(a["meeting_date"]))
+    meeting = format_cn(a["meeting_date"])
     return Draft(
         title=a["title"],
-        preamble=[Paragraph(w.PREAMBLE.format_map({**words, "meeting_date": meeting}))],
+        preamble=[Paragraph(w.PREAMBLE.format_map({**wd, "meeting_date": meeting}))],
         content={
             "leadership": leadership,
             "principles": [Paragraph(p["text"], lead=f"{p['title']}。") for p in a.get("principles", [])],
@@ -126,8 +126,7 @@ def build(a: dict) -> Draft:
             "measures": aspects,
             "requirements": [
                 Paragraph(a.get("requirements_intro", "")),
-                *(Section(f"{r['title']}。", [Paragraph(r["text"])], run_in=True)
-                  for r in a.get("requirements", [])),
+                *titled_sections(a.get("requirements", [])),
             ],
         },
         **closing(a),
@@ -140,6 +139,6 @@ DOCTYPE = DocumentType(
     questions=QUESTIONS,
     outline=OUTLINE,
     build=build,
-    vocabulary=_words,
+    vocabulary=words,
     description="民主生活会后，针对查摆出的问题制定的整改实施方案：组织领导、原则目标、时限、分方面的问题和措施、有关要求。",
 )

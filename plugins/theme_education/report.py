@@ -11,26 +11,19 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
-from gongwen.common import TITLED_FIELDS, closing, closing_questions, end_sentence, org_signature
+from gongwen.common import closing, closing_questions, end_sentence, org_signature, titled_group
 from gongwen.counts import count, not_more_than, remainder, sum_equals
 from gongwen.dates import DateError, format_cn, parse_date
 from gongwen.doctype import DocumentType, Draft, S
 from gongwen.errors import Problem
 from gongwen.model import Paragraph, cn_number, enumerate_items
-from gongwen.vocab import ORG_KINDS, org_words
+from gongwen.vocab import ORG_KINDS
 
 from . import report_wording as w
+from .rectification import fill, filled_titles, words
 
 TODAY = _dt.date.today()
 SUBJECTS = ("team", "members")  # whose problems 会后 counts: the 班子 and its members
-
-
-def _words(a: dict) -> dict[str, str]:
-    return org_words(a.get("org_kind", "党委"), a.get("unit", ""))
-
-
-def _fill(text: str, a: dict, **extra: object) -> str:
-    return text.format_map({**_words(a), **extra})
 
 
 def _opinion_groups(a: dict) -> list[dict]:
@@ -100,20 +93,19 @@ QUESTIONS = [
     q.listof("early_fixes", "会前先行解决的问题（每条一句，可删空）", w.EARLY_FIXES, section="early"),
     # 会议
     q.text("place", "会议地点", "机关会议室", section="meeting"),
-    q.text("presider", "主持人（职务加姓名，如“党委书记李志刚”）", lambda a: _words(a)["secretary"],
+    q.text("presider", "主持人（职务加姓名，如“党委书记李志刚”）", lambda a: words(a)["secretary"],
            section="meeting"),
     q.text("attendees", "参会人员（如“党委副书记陈建华、党委委员赵明”）",
            lambda a: f"{a['org_kind']}班子全体成员", section="meeting"),
     q.text("guide_others", "指导组其他到会同志（可留空）", "", optional=True, section="meeting"),
     q.text("length", "会期（如“半天”“1天”）", "半天", section="meeting"),
     q.multiline("theme", "会议主题", w.THEME, section="theme"),
-    q.listof("agenda", "会议议程（每条一项，按顺序）", lambda a: [_fill(i, a) for i in w.AGENDA],
+    q.listof("agenda", "会议议程（每条一项，按顺序）", lambda a: [fill(i, a) for i in w.AGENDA],
              min_items=1, section="agenda"),
     count("criticisms", "会上提出相互批评意见（条）", 25, section="criticism"),
     q.multiline("guide_comment", "指导组点评意见", w.GUIDE_COMMENT, section="review"),
-    q.group("guide_requirements", "指导组提出的要求（标题如“紧扣群众关切抓整改”）", TITLED_FIELDS,
-            lambda a: [{"title": r["title"], "text": _fill(r["text"], a)} for r in w.GUIDE_REQUIREMENTS],
-            summary="title", item="点要求", section="review"),
+    titled_group("guide_requirements", "指导组提出的要求（标题如“紧扣群众关切抓整改”）",
+                 lambda a: filled_titles(w.GUIDE_REQUIREMENTS, a), item="点要求", section="review"),
     # 会后
     *_problem_counts("team", "班子", 12, 5, 4),
     *_problem_counts("members", "班子成员个人", 26, 14, 8),
@@ -150,7 +142,7 @@ DONE_LABELS = {"quick": ("已整改", "即知即改问题"), "stage": ("已完�
 
 def validate(a: dict) -> list[Problem]:
     """The figures agree: parts add up to their totals, nothing done beyond its total."""
-    words = _words(a)
+    wd = words(a)
     problems = [
         *not_more_than(a, "forms_returned", "forms_sent", {"forms_returned": "收回", "forms_sent": "发放"},
                        "意见征求表"),
@@ -158,7 +150,7 @@ def validate(a: dict) -> list[Problem]:
     problems += sum_equals(a, "opinions_total", ["opinion_groups[].count"],
                            {"opinions_total": "意见建议总数", "opinion_groups[].count": "{name}"}, "意见建议分类")
     for prefix in SUBJECTS:
-        what = f"{words['org']}班子查摆问题" if prefix == "team" else f"{words['members']}个人查摆问题"
+        what = f"{wd['org']}班子查摆问题" if prefix == "team" else f"{wd['members']}个人查摆问题"
         labels = {f"{prefix}_{k}": v for k, v in SUM_LABELS.items()}
         problems += sum_equals(a, f"{prefix}_total", [f"{prefix}_{k}" for k in ("quick", "stage", "long")],
                                labels, what)
@@ -185,7 +177,7 @@ def _study(a: dict) -> str:
     figures = [w.STUDY_SESSIONS.format(sessions=a["study_sessions"]) if a.get("study_sessions") else "",
                w.STUDY_HOURS.format(hours=a["study_hours"]) if a.get("study_hours") else ""]
     figures_text = "、".join(f for f in figures if f)
-    return _fill(w.STUDY, a, figures=figures_text + "，" if figures_text else "",
+    return fill(w.STUDY, a, figures=figures_text + "，" if figures_text else "",
                  materials=join_titles(a.get("study_materials", [])))
 
 
@@ -193,7 +185,7 @@ def _opinions(a: dict) -> str:
     groups = [g for g in a.get("opinion_groups", []) if g.get("name")]
     items = "、".join(f"{g['name']}{g['count']}条" for g in groups)
     channels = a.get("channels", [])
-    return _fill(w.OPINIONS, a, aspects=a["focus_aspects"], channels="、".join(channels),
+    return fill(w.OPINIONS, a, aspects=a["focus_aspects"], channels="、".join(channels),
                  channel_count=cn_number(len(channels)), sent=a["forms_sent"], returned=a["forms_returned"],
                  total=a["opinions_total"], grouped=w.OPINIONS_GROUPED.format(items=items) if items else "")
 
@@ -201,18 +193,18 @@ def _opinions(a: dict) -> str:
 def _early(a: dict) -> str:
     fixes = a.get("early_fixes", [])
     if not fixes:
-        return _fill(w.EARLY_NONE, a)
-    return _fill(w.EARLY, a, count=len(fixes), items=enumerate_items(fixes))
+        return fill(w.EARLY_NONE, a)
+    return fill(w.EARLY, a, count=len(fixes), items=enumerate_items(fixes))
 
 
 def _meeting(a: dict) -> str:
     guides = a["guide_group"] + a["guide_leader"] + (f"及{a['guide_others']}" if a.get("guide_others") else "")
-    return _fill(w.MEETING, a, date=format_cn(parse_date(a["meeting_date"])), place=a["place"],
+    return fill(w.MEETING, a, date=format_cn(a["meeting_date"]), place=a["place"],
                  presider=a["presider"], attendees=a["attendees"], guides=guides, length=a["length"])
 
 
 def _review(a: dict) -> str:
-    text = _fill(w.REVIEW, a, guide_leader=a["guide_leader"], guide_group=a["guide_group"],
+    text = fill(w.REVIEW, a, guide_leader=a["guide_leader"], guide_group=a["guide_group"],
                  comment=end_sentence(a.get("guide_comment", "")))
     reqs = a.get("guide_requirements", [])
     if reqs:
@@ -237,7 +229,7 @@ def _progress(a: dict, prefix: str) -> str:
 def _rules(a: dict) -> str:
     changes = [w.RULES_NEW.format(new=a["rules_new"]) if a["rules_new"] else "",
                w.RULES_REVISED.format(revised=a["rules_revised"]) if a["rules_revised"] else ""]
-    return _fill(w.RULES, a, before=w.RULES_BEFORE.format(before=a["rules_before"]) if a["rules_before"] else "",
+    return fill(w.RULES, a, before=w.RULES_BEFORE.format(before=a["rules_before"]) if a["rules_before"] else "",
                  area=a["rules_area"], changes="、".join(c for c in changes if c) or w.RULES_NONE)
 
 
@@ -245,36 +237,36 @@ def _after(a: dict) -> list:
     if "team_total" not in a:
         return []
     items = [
-        (a["rectify_title"], _fill(w.RECTIFY, a, team_total=a["team_total"], members_count=a["members_count"],
+        (a["rectify_title"], fill(w.RECTIFY, a, team_total=a["team_total"], members_count=a["members_count"],
                                    members_total=a["members_total"], team_progress=_progress(a, "team"),
                                    members_progress=_progress(a, "members"))),
-        (a["life_title"], _fill(w.LIFE, a, period=format_cn(parse_date(a["branch_period"])),
+        (a["life_title"], fill(w.LIFE, a, period=format_cn(a["branch_period"]),
                                 units=a["branch_units"])),
         (a["solve_title"], a["solve_text"]),
         (a["rules_title"], _rules(a)),
     ]
-    return [Paragraph(_fill(w.AFTER, a)),
+    return [Paragraph(fill(w.AFTER, a)),
             *(Paragraph(text, lead=f"{cn_number(i)}是{end_sentence(title)}") for i, (title, text) in
               enumerate(items, 1))]
 
 
 def build(a: dict) -> Draft:
-    meeting = format_cn(parse_date(a["meeting_date"]))
-    preamble = _fill(w.PREAMBLE, a, basis=a["basis"].rstrip("，。,"), superior=a["superior"],
+    meeting = format_cn(a["meeting_date"])
+    preamble = fill(w.PREAMBLE, a, basis=a["basis"].rstrip("，。,"), superior=a["superior"],
                      guide_group=a["guide_group"], guide_leader=a["guide_leader"], date=meeting)
     content: dict[str, list] = {
         "study": [Paragraph(_study(a))] if "study_materials" in a else [],
         "opinions": [Paragraph(_opinions(a))] if "opinions_total" in a else [],
-        "talks": [Paragraph(_fill(w.TALKS, a, talks=a["talks"]))] if "talks" in a else [],
-        "materials": ([Paragraph(_fill(w.MATERIALS, a, revisions=a["material_revisions"],
+        "talks": [Paragraph(fill(w.TALKS, a, talks=a["talks"]))] if "talks" in a else [],
+        "materials": ([Paragraph(fill(w.MATERIALS, a, revisions=a["material_revisions"],
                                        members_count=a["members_count"]))]
                       if "material_revisions" in a else []),
         "early": [Paragraph(_early(a))] if "early_fixes" in a else [],
         "meeting": [Paragraph(_meeting(a))] if "place" in a else [],
-        "theme": [Paragraph(_fill(w.THEME_TEXT, a, theme=a["theme"].strip().strip("“”")))] if "theme" in a else [],
-        "agenda": ([Paragraph(_fill(w.AGENDA_TEXT, a, count=cn_number(len(a["agenda"])),
+        "theme": [Paragraph(fill(w.THEME_TEXT, a, theme=a["theme"].strip().strip("“”")))] if "theme" in a else [],
+        "agenda": ([Paragraph(fill(w.AGENDA_TEXT, a, count=cn_number(len(a["agenda"])),
                                     items=enumerate_items(a["agenda"])))] if "agenda" in a else []),
-        "criticism": [Paragraph(_fill(w.CRITICISM, a, criticisms=a["criticisms"]))] if "criticisms" in a else [],
+        "criticism": [Paragraph(fill(w.CRITICISM, a, criticisms=a["criticisms"]))] if "criticisms" in a else [],
         "review": [Paragraph(_review(a))] if "guide_comment" in a else [],
         "after": _after(a),
     }
@@ -293,6 +285,6 @@ DOCTYPE = DocumentType(
     outline=OUTLINE,
     build=build,
     validate=validate,
-    vocabulary=_words,
+    vocabulary=words,
     description="民主生活会开过之后，向上级和本单位通报会前准备、会议进行和会后整改的情况，各项数字逐一填写并核对。",
 )

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
-from gongwen.common import closing, closing_questions
-from gongwen.dates import format_cn, normalize, parse_date
+from gongwen.common import closing, closing_questions, titled_group, titled_sections
+from gongwen.dates import format_cn, normalize
 from gongwen.doctype import DocumentType, Draft, S
-from gongwen.model import Paragraph, Section, circled
+from gongwen.model import Paragraph
+from gongwen.outline import item_blocks
 
 from . import wording as w
 
 TODAY = _dt.date.today()
 # Meetings on a year are held at its end or early the next year.
 DEFAULT_YEAR = TODAY.year if TODAY.month >= 10 else TODAY.year - 1
-TITLED = (q.text("title", "标题"), q.multiline("text", "内容"))
 
 
 def _fill(text: str, a: dict, **extra: object) -> str:
@@ -25,10 +25,6 @@ def _fill(text: str, a: dict, **extra: object) -> str:
 
 def _titled(items: list[dict], a: dict) -> list[dict]:
     return [{"title": i["title"], "text": _fill(i["text"], a)} for i in items]
-
-
-def _day(value: str) -> str:
-    return format_cn(parse_date(value))
 
 
 QUESTIONS = [
@@ -46,12 +42,12 @@ QUESTIONS = [
            when=("guidance", True), section="attendance"),
     q.date("period", "召开时间（如“2025年1月至2月”）", lambda a: normalize(f"{a['year'] + 1}年1月至2月"),
            allow_range=True, section="period"),
-    q.group("preparations", "会前准备（各步骤）", TITLED, lambda a: _titled(w.PREPARATIONS, a),
-            summary="title", item="个步骤", section="preparation"),
+    titled_group("preparations", "会前准备（各步骤）", lambda a: _titled(w.PREPARATIONS, a), item="个步骤",
+                 section="preparation"),
     q.listof("agenda", "会议议程（每条一项，编为①②③）", w.AGENDA, min_items=1, section="agenda"),
     q.multiline("evaluation", "民主评议党员", w.EVALUATION, section="evaluation"),
-    q.group("requirements", "工作要求", TITLED, lambda a: _titled(w.REQUIREMENTS, a),
-            summary="title", item="条要求", section="requirements"),
+    titled_group("requirements", "工作要求", lambda a: _titled(w.REQUIREMENTS, a), item="条要求",
+                 section="requirements"),
     q.confirm("report", "是否要求报送会议材料", True, section="requirements"),
     q.date("report_date", "材料报送截止日期", lambda a: f"{a['year'] + 1}-03-10",
            when=("report", True), section="requirements"),
@@ -71,10 +67,6 @@ OUTLINE = [
 ]
 
 
-def _run_in(title: str, text: str) -> Section:
-    return Section(title.rstrip("。") + "。", [Paragraph(text)], run_in=True)
-
-
 def _materials(items: list[str]) -> str:
     return "、".join(items[:-1]) + "和" + items[-1] if len(items) > 1 else "".join(items)
 
@@ -83,13 +75,13 @@ def build(a: dict) -> Draft:
     attendance = [Paragraph(a.get("attendance", ""))]
     if a.get("guidance") and a.get("guidance_by"):
         attendance.append(Paragraph(f"{a['guidance_by']}分别到联系点党支部参加会议，加强指导。"))
-    requirements = [_run_in(r["title"], r["text"]) for r in a.get("requirements", [])]
+    requirements = list(a.get("requirements", []))
     if a.get("report") and a.get("materials"):
-        text = w.REPORT.format(date=_day(a["report_date"]), materials=_materials(a["materials"]), unit=a["unit"])
+        text = w.REPORT.format(date=format_cn(a["report_date"]), materials=_materials(a["materials"]), unit=a["unit"])
         contact = f"联系人及电话：{a['contact']}。" if a.get("contact") else ""
-        requirements.append(_run_in(w.REPORT_TITLE, text + contact))
+        requirements.append({"title": w.REPORT_TITLE, "text": text + contact})
     agenda = a.get("agenda", [])
-    period = _fill(w.PERIOD, a, period=_day(a["period"])) if a.get("period") else ""
+    period = _fill(w.PERIOD, a, period=format_cn(a["period"])) if a.get("period") else ""
     return Draft(
         title=a["title"],
         recipient=a["recipient"],
@@ -98,10 +90,10 @@ def build(a: dict) -> Draft:
             "theme": [Paragraph(a.get("theme", ""))],
             "attendance": attendance,
             "period": [Paragraph(period)],
-            "preparation": [_run_in(p["title"], p["text"]) for p in a.get("preparations", [])],
-            "agenda": [Paragraph(f"{circled(i)}{item.rstrip('。；;')}。") for i, item in enumerate(agenda, 1)],
+            "preparation": titled_sections(a.get("preparations", [])),
+            "agenda": item_blocks(agenda, "circled"),
             "evaluation": [Paragraph(a.get("evaluation", ""))],
-            "requirements": requirements,
+            "requirements": titled_sections(requirements),
         },
         **closing(a),
     )
