@@ -46,8 +46,22 @@ _STYLE_NAMES = {**{v: k for k, v in STYLES.items()}, **{k: k for k in STYLES}}
 _ITEM_STYLE_NAMES = {**{v: k for k, v in ITEM_STYLES.items()}, **{k: k for k in ITEM_STYLES}}
 
 
+#: A user's own entry: every attribute not written takes the OutlineEntry default.
+_OWN = OutlineEntry(key="", title="")
+
+
 def _names(table: dict[str, str]) -> str:
     return "、".join(f"{k}（{v}）" for k, v in table.items())
+
+
+def _style(names: dict[str, str], value: Any) -> str | None:
+    """The style an entry names (English or Chinese), or None when it names none."""
+    return names.get(value) if isinstance(value, str) else None
+
+
+def _texts(value: Any) -> bool:
+    """Whether ``value`` is absent or a list of strings (``paragraphs``, ``items``)."""
+    return value is None or isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 @dataclasses.dataclass
@@ -129,29 +143,28 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
             continue
         if key:
             seen.add(key)
-        title = item.get("title", base.title if base else "")
+        ref = base or _OWN
+        title = item.get("title", ref.title)
         if not isinstance(title, str) or not title.strip():
             problems.append(Problem(f"{where}.title", "自定义章节需要标题（title）"))
             continue
-        level = item.get("level", base.level if base else 1)
+        level = item.get("level", ref.level)
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
             problems.append(Problem(f"{where}.level", "层级应为 1 到 5 的整数（1 即“一、”，2 即“（一）”）"))
             continue
         paragraphs = item.get("paragraphs")
-        if paragraphs is not None and (
-            not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs)
-        ):
+        if not _texts(paragraphs):
             problems.append(Problem(f"{where}.paragraphs", "应为文字列表，每项一段"))
             continue
-        style = _STYLE_NAMES.get(item.get("style", base.style if base else "heading"))
+        style = _style(_STYLE_NAMES, item.get("style", ref.style))
         if style is None:
             problems.append(Problem(f"{where}.style", f"写法应为以下之一：{_names(STYLES)}"))
             continue
         items = item.get("items")
-        if items is not None and (not isinstance(items, list) or not all(isinstance(i, str) for i in items)):
+        if not _texts(items):
             problems.append(Problem(f"{where}.items", "应为文字列表，每项一条"))
             continue
-        item_style = _ITEM_STYLE_NAMES.get(item.get("item_style", base.item_style if base else "circled"))
+        item_style = _style(_ITEM_STYLE_NAMES, item.get("item_style", ref.item_style))
         if item_style is None:
             problems.append(Problem(f"{where}.item_style", f"条目写法应为以下之一：{_names(ITEM_STYLES)}"))
             continue
@@ -159,8 +172,7 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
             paragraphs = []
         entries.append(OutlineEntry(
             key=key, title=title.strip(), level=level,
-            run_in=bool(item.get("run_in", base.run_in if base else False)),
-            numbered=bool(item.get("numbered", base.numbered if base else True)),
+            run_in=bool(item.get("run_in", ref.run_in)), numbered=bool(item.get("numbered", ref.numbered)),
             paragraphs=paragraphs, style=style, items=items, item_style=item_style,
         ))
     return entries, problems
@@ -177,10 +189,9 @@ def outline_to_raw(entries: list[OutlineEntry], doctype: DocumentType) -> list[d
             item["title"] = e.title
         if base is None or e.level != base.level:
             item["level"] = e.level
-        for name, default in (("run_in", False), ("numbered", True), ("style", "heading"),
-                              ("item_style", "circled")):
+        for name in ("run_in", "numbered", "style", "item_style"):
             value = getattr(e, name)
-            if value != (getattr(base, name) if base else default):
+            if value != getattr(base or _OWN, name):
                 item[name] = value
         if e.paragraphs is not None:
             item["paragraphs"] = list(e.paragraphs)
