@@ -15,6 +15,7 @@ from typing import Any
 import questionary
 from questionary import Choice
 
+from .answers import clean_text
 from .doctype import DocumentType, OutlineEntry
 from .outline import fill_title, is_default, outline_lines, outline_to_raw, parse_outline
 from .questions import (
@@ -37,13 +38,6 @@ def select(message: str, choices: list, **kwargs: Any) -> questionary.Question:
     kwargs.setdefault("instruction", "（↑↓ 选择，回车确认）")
     kwargs.setdefault("style", STYLE)
     return questionary.select(message, choices=choices, **kwargs)
-
-
-def clean_typed(text: str) -> str:
-    """Typed or pasted text without the control characters Word cannot hold."""
-    from .answers import clean_text
-
-    return clean_text(text)
 
 
 def say(text: str, style: str = "") -> None:
@@ -144,7 +138,7 @@ class Questionnaire:
             q.label, default=_shown_default(q, current), validate=_validator(q, scope),
             style=STYLE, **kw,
         ).unsafe_ask()
-        return check_value(q, clean_typed(answer), scope)[0]
+        return check_value(q, clean_text(answer), scope)[0]
 
     def _ask_text(self, q: Question, current: Any, scope: Answers) -> Any:
         return self._text_like(q, current, scope)
@@ -162,7 +156,7 @@ class Questionnaire:
         if current:
             say(f"{q.label}（当前内容）：", "bold")
             say(f"  {current}")
-            keep = select(f"{q.label}：", style=STYLE, choices=[
+            keep = select(f"{q.label}：", choices=[
                 Choice("✔ 就用这段", True), Choice("✎ 修改", False)]).unsafe_ask()
             if keep:
                 return check_value(q, current, scope)[0]
@@ -171,8 +165,7 @@ class Questionnaire:
 
     def _ask_choice(self, q: Question, current: Any, scope: Answers) -> Any:
         default = current if current in q.choices else None
-        return select(q.label, choices=list(q.choices), default=default,
-                                  style=STYLE).unsafe_ask()
+        return select(q.label, choices=list(q.choices), default=default).unsafe_ask()
 
     def _ask_confirm(self, q: Question, current: Any, scope: Answers) -> Any:
         return questionary.confirm(q.label, default=bool(current), style=STYLE).unsafe_ask()
@@ -188,7 +181,7 @@ class Questionnaire:
                                           instruction="（空格选择，回车确认）").unsafe_ask()
             if OTHER in picked:
                 picked.remove(OTHER)
-                extra = clean_typed(questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask())
+                extra = clean_text(questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask())
                 picked += [x.strip() for x in extra.replace("，", "、").split("、") if x.strip()]
             value, error = check_value(q, picked, scope)
             if not error:
@@ -266,8 +259,7 @@ class Questionnaire:
             choices.append(Choice("＋ 新增一项", ("add", None)))
             if items:
                 choices.append(Choice("－ 删除一项", ("delete", None)))
-            action = select(f"{q.label}：请选择", choices=choices,
-                                        style=STYLE).unsafe_ask()
+            action = select(f"{q.label}：请选择", choices=choices).unsafe_ask()
             if action == DONE:
                 value, error = check_value(q, items, scope)
                 if error:
@@ -284,7 +276,7 @@ class Questionnaire:
                 new()
             else:
                 gone = select(
-                    "删除哪一项？", style=STYLE,
+                    "删除哪一项？",
                     choices=[Choice(f"{i}. {_short(show(it), 30)}", i - 1)
                              for i, it in enumerate(items, 1)] + [Choice("（取消）", -1)],
                 ).unsafe_ask()
@@ -307,7 +299,7 @@ class Questionnaire:
             choices = [Choice("✔ 确认无误，生成文档", DONE)]
             choices += [Choice(f"✎ {i}. {q.label}", q.key) for i, q in enumerate(asked, 1)]
             choices.append(Choice("✎ 调整提纲（删除、改名、调序、新增章节）", "__outline__"))
-            picked = select("要修改哪一项？", choices=choices, style=STYLE).unsafe_ask()
+            picked = select("要修改哪一项？", choices=choices).unsafe_ask()
             if picked == DONE:
                 return
             if picked == "__outline__":
@@ -332,7 +324,7 @@ class Questionnaire:
             choices = [Choice("✔ 提纲调整完毕", DONE)]
             choices += [Choice(line, i) for i, line in enumerate(lines)]
             choices.append(Choice("＋ 在末尾新增一章", "append"))
-            picked = select("选择要调整的章节：", choices=choices, style=STYLE).unsafe_ask()
+            picked = select("选择要调整的章节：", choices=choices).unsafe_ask()
             if picked == DONE:
                 break
             if picked == "append":
@@ -340,7 +332,7 @@ class Questionnaire:
                 continue
             entry = entries[picked]
             action = select(
-                f"对“{fill_title(entry.title, words)}”：", style=STYLE,
+                f"对“{fill_title(entry.title, words)}”：",
                 choices=["改名", "删除", "上移", "下移", "在其后新增章节", "（返回）"],
             ).unsafe_ask()
             if action == "改名":
@@ -366,7 +358,7 @@ class Questionnaire:
     def _new_entry(self, level: int) -> OutlineEntry:
         title = questionary.text("新章节标题：", style=STYLE,
                                  validate=lambda t: bool(t.strip()) or "标题不能为空").unsafe_ask()
-        lvl = select("层级：", style=STYLE, default=str(level), choices=[
+        lvl = select("层级：", default=str(level), choices=[
             Choice("1（一、）", "1"), Choice("2（（一））", "2"), Choice("3（1.）", "3"),
             Choice("4（（1））", "4"), Choice("5（①）", "5"),
         ]).unsafe_ask()
