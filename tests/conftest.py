@@ -20,13 +20,28 @@ class Result:
     err: str
 
 
-def run_gongwen(*args: str | Path, cwd: Path | None = None, stdin=subprocess.DEVNULL,
+def run_gongwen(*args: str | Path, cwd: Path | None = None, stdin=subprocess.DEVNULL, input: str | None = None,
                 env: dict | None = None, timeout: float = 120) -> Result:
+    """``input``: text piped to gongwen's standard input (instead of ``stdin``)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "gongwen", *map(str, args)], cwd=cwd, stdin=stdin,
-        capture_output=True, text=True, timeout=timeout, env=env,
+        [sys.executable, "-m", "gongwen", *map(str, args)], cwd=cwd, stdin=None if input is not None else stdin,
+        input=input, capture_output=True, text=True, timeout=timeout, env=env,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def example(doctype: str) -> dict:
+    """The answers file ``examples/<doctype>.toml``."""
+    from gongwen.answers import read_answers
+
+    return read_answers(EXAMPLES / f"{doctype}.toml")
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML file as gongwen saved it (no cleaning or defaults)."""
+    from gongwen.answers import tomllib
+
+    return tomllib.loads(path.read_text("utf-8"))
 
 
 @pytest.fixture

@@ -15,8 +15,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seed-headings"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -30,13 +28,6 @@ PATROL_NUMBER = re.compile(r"^(?:([一二三四五六七八九十]+)、|[（(]([
 #: Seed 001's typos and placeholders, as its example corrects and fills them.
 SEED_001_FIXES = {"厦职": "履职", "方控": "防控", "正在故的": "正在做的", "不折不担": "不折不扣",
                   "力实事": "办实事", "风险挑的": "风险挑战的", "9.驭全局": "9.驾驭全局", "五个XX": "五个新城"}
-
-
-def example(doctype: str) -> dict:
-    """The answers file ``examples/<doctype>.toml``."""
-    from gongwen.answers import read_answers
-
-    return read_answers(EXAMPLES / f"{doctype}.toml")
 
 
 def norm(s: str) -> str:

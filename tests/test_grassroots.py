@@ -1,7 +1,8 @@
 """基层党建问题整改专项行动方案 (grassroots-special-action, seed 003)."""
 
 import pytest
-from gongwen.model import flatten
+from conftest import example
+from gongwen.model import document_text, flatten
 from gongwen.render import prepare
 from gongwen.testing import (
     CTRL_U,
@@ -14,7 +15,7 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
-from seeds import example, expected_headings, norm
+from seeds import expected_headings, norm
 
 DT = "grassroots-special-action"
 
@@ -27,7 +28,7 @@ def test_example_headings_match_the_seed():
 def test_example_renders_like_the_seed():
     doc = build_document(DT, example(DT))
     assert doc.subtitle == "（县、区）"
-    text = render_text(DT, example(DT))
+    text = document_text(doc)
     assert placeholders(text) == []
     assert "主要存在以下6个方面的问题：一是理想信念教育流于形式；二是" in text
     assert "六是农村软弱涣散问题突出。" in text

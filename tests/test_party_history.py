@@ -1,8 +1,7 @@
 """党史学习教育专题民主生活会整改落实方案 (party-history-rectification, seed 001)."""
 
-from pathlib import Path
-
 import pytest
+from conftest import EXAMPLES, example, run_gongwen
 from gongwen.common import LEDGER_COLUMNS
 from gongwen.model import flatten
 from gongwen.render import prepare
@@ -17,7 +16,7 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
-from seeds import EXAMPLES, example, expected_headings, norm
+from seeds import expected_headings, norm
 
 DT = "party-history-rectification"
 EXAMPLE = EXAMPLES / f"{DT}.toml"
@@ -120,20 +119,22 @@ def test_ledger_can_be_left_out():
     assert doc.appendices == [] and "附件" not in render_text(DT, answers)
 
 
-def _docx(gw, tmp_path) -> Path:
+@pytest.fixture(scope="module")
+def plan_docx(tmp_path_factory):
+    """The example rendered by the gongwen command, opened with python-docx (once for the tests below)."""
     pytest.importorskip("gongwen.render_docx")
-    out = tmp_path / "plan.docx"
-    result = gw("render", EXAMPLE, "-o", out)
-    assert result.code == 0, result.err
-    return out
-
-
-def test_ledger_table_reads_back_from_the_docx(gw, tmp_path):
     import docx
+
+    out = tmp_path_factory.mktemp("plan") / "plan.docx"
+    result = run_gongwen("render", EXAMPLE, "-o", out, cwd=out.parent)
+    assert result.code == 0, result.err
+    return docx.Document(str(out))
+
+
+def test_ledger_table_reads_back_from_the_docx(plan_docx):
     from docx.oxml.ns import qn
 
-    d = docx.Document(str(_docx(gw, tmp_path)))
-    ledgers = [t for t in d.tables if [c.text.strip() for c in t.rows[0].cells] == list(LEDGER_COLUMNS)]
+    ledgers = [t for t in plan_docx.tables if [c.text.strip() for c in t.rows[0].cells] == list(LEDGER_COLUMNS)]
     assert len(ledgers) == 1
     table = ledgers[0]
     assert len(table.rows) == 15 and len(table.columns) == 7
@@ -148,14 +149,12 @@ def test_ledger_table_reads_back_from_the_docx(gw, tmp_path):
                for r in table.rows[1:])
 
 
-def test_ledger_table_fits_the_page_width(gw, tmp_path):
-    import docx
+def test_ledger_table_fits_the_page_width(plan_docx):
     from docx.oxml.ns import qn
 
-    d = docx.Document(str(_docx(gw, tmp_path)))
-    table = d.tables[-1]
+    table = plan_docx.tables[-1]
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    section = d.sections[-1]
+    section = plan_docx.sections[-1]
     text_width = (section.page_width - section.left_margin - section.right_margin) / 635  # EMU -> twips
     assert len(grid) == 7
     assert sum(grid) <= text_width + 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import EXAMPLES, example
 from gongwen.answers import read_answers
 from gongwen.errors import AnswersInvalid
 from gongwen.outline import outline_to_raw, parse_outline
@@ -22,10 +23,12 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
-from seeds import EXAMPLES, PATROL_NUMBER, expected_headings, seed_text
+from seeds import PATROL_NUMBER, expected_headings, seed_text
 
 DT = "patrol-meeting-plan"
 VARIANTS = [EXAMPLES / "patrol-variants" / f"{n:02d}.toml" for n in range(1, 10)]
+
+
 def norm_heading(h: str) -> str:
     """Number in one spelling, title without punctuation or spaces, figures as "#".
 
@@ -58,22 +61,16 @@ def match_ratio_of(expected: list[str], got: list[str]) -> float:
     return 2 * table[-1][-1] / (len(expected) + len(got))
 
 
-def rendered_headings(answers: dict) -> list[str]:
-    return headings(DT, answers)
-
-
-def match_ratio(n: int) -> float:
-    expected = [norm_heading(h) for h in expected_headings(f"004-{n:02d}")]
-    got = [norm_heading(h) for h in rendered_headings(read_answers(VARIANTS[n - 1]))]
+def match_ratio(seed: str, answers: dict) -> float:
+    """How closely the rendered headings follow seed ``seed``'s (e.g. "004-04")."""
+    expected = [norm_heading(h) for h in expected_headings(seed)]
+    got = [norm_heading(h) for h in headings(DT, answers)]
     return match_ratio_of(expected, got)
 
 
 # ---------------------------------------------------------------- the examples
 
 ALL_EXAMPLES = [EXAMPLES / "patrol-meeting-plan.toml", *VARIANTS]
-
-#: Variants whose outline is not reproduced exactly, with the reason (none at present).
-HEADING_EXCEPTIONS: dict[int, tuple[float, str]] = {}
 
 
 def leftovers(text: str) -> list[str]:
@@ -98,22 +95,18 @@ def test_example_renders_to_markdown_and_docx_without_placeholders(path):
 
 @pytest.mark.parametrize("n", range(1, 10))
 def test_variant_headings_match_the_seed(n):
-    ratio = match_ratio(n)
+    ratio = match_ratio(f"004-{n:02d}", read_answers(VARIANTS[n - 1]))
     print(f"variant {n}: heading match {ratio:.3f}")
-    expected_ratio, _why = HEADING_EXCEPTIONS.get(n, (1.0, ""))
-    assert ratio == pytest.approx(expected_ratio)
+    assert ratio == pytest.approx(1.0)
 
 
 def test_heading_comparison_notices_a_difference():
     """The comparison is not vacuous: a renamed or dropped section lowers the figure."""
     answers = read_answers(VARIANTS[3])
     answers["outline"][2]["title"] = "查找问题"
-    expected = [norm_heading(h) for h in expected_headings("004-04")]
-    got = [norm_heading(h) for h in headings(DT, answers)]
-    assert match_ratio_of(expected, got) == pytest.approx(12 / 14)
+    assert match_ratio("004-04", answers) == pytest.approx(12 / 14)
     del answers["outline"][-1]
-    got = [norm_heading(h) for h in headings(DT, answers)]
-    assert match_ratio_of(expected, got) < 12 / 14
+    assert match_ratio("004-04", answers) < 12 / 14
 
 
 def test_variants_5_and_7_are_the_same_document_but_7_has_no_preamble():
@@ -277,7 +270,7 @@ def test_outline_round_trip_keeps_styles_and_items():
 
 
 def test_a_step_due_after_the_meeting_is_refused_naming_both_dates():
-    answers = read_answers(EXAMPLES / "patrol-meeting-plan.toml")
+    answers = example(DT)
     answers["talk_due"] = "2023年9月5日"
     problems = prepare(get_type(DT), answers).problems
     assert [p.path for p in problems] == ["talk_due"]

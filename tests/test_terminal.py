@@ -9,13 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
-from gongwen.answers import tomllib
-from gongwen.testing import docx_paragraphs
+from conftest import read_toml
+from gongwen.testing import CTRL_C, CTRL_U, DOWN, docx_paragraphs
 
 pexpect = pytest.importorskip("pexpect")
 
 DT = "theme-education-rectification"
-CTRL_C, CTRL_D, CTRL_U, DOWN = "\x03", "\x04", "\x15", "\x1b[B"
+CTRL_D = "\x04"
 PROMPT_STARTS = "\x1b[?2004h"  # prompt_toolkit turns on bracketed paste as each prompt starts
 
 
@@ -39,10 +39,6 @@ def finish(child) -> str:
     child.expect(pexpect.EOF, timeout=60)
     child.close()
     return child.before
-
-
-def read_toml(path: Path) -> dict:
-    return tomllib.loads(path.read_text("utf-8"))
 
 
 def start_and_interrupt(tmp_path: Path, key: str, *extra: str):

@@ -1,6 +1,7 @@
 """主题教育专题民主生活会召开情况通报 (theme-education-report, seed 002)."""
 
 import pytest
+from conftest import EXAMPLES, example
 from gongwen.model import flatten
 from gongwen.render import document_bytes, prepare
 from gongwen.testing import (
@@ -11,11 +12,10 @@ from gongwen.testing import (
     get_type,
     headings,
     placeholders,
-    render_docx_bytes,
     render_text,
     run_questionnaire,
 )
-from seeds import EXAMPLES, example, expected_headings, norm
+from seeds import expected_headings, norm
 
 DT = "theme-education-report"
 EXAMPLE = EXAMPLES / f"{DT}.toml"
@@ -72,9 +72,10 @@ def test_example_renders_to_markdown_and_docx(gw, tmp_path):
     assert md.startswith("# 2023年主题教育民主生活会会议召开情况通报")
     assert "### （三）抓好谈心谈话，沟通思想增进共识。" in md and "**二是规范政治生活制度。**" in md
     assert placeholders(md) == []
-    assert document_bytes(build_document(DT, example(DT)), "md").decode() == md
+    doc = build_document(DT, example(DT))
+    assert document_bytes(doc, "md").decode() == md
 
-    paras = docx_paragraphs(render_docx_bytes(DT, example(DT)))
+    paras = docx_paragraphs(document_bytes(doc, "docx"))
     text = "\n".join(paras)
     assert placeholders(text) == []
     assert "一、会前阶段：周密开展部署，保质保量做好准备" in paras
