@@ -133,9 +133,11 @@ class Questionnaire:
             return getattr(self, f"_ask_{q.kind}")(q, current, scope, attach)
         return getattr(self, f"_ask_{q.kind}")(q, current, scope)
 
-    def _text_like(self, q: Question, current: Any, scope: Answers, **kw: Any) -> Any:
+    def _text_like(self, q: Question, current: Any, scope: Answers, hint: str = "", **kw: Any) -> Any:
+        """A typed answer; ``hint`` follows the label directly (questionary's ``instruction``
+        would put two spaces before a full-width "（")."""
         answer = questionary.text(
-            q.label, default=_shown_default(q, current), validate=_validator(q, scope),
+            q.label + hint, default=_shown_default(q, current), validate=_validator(q, scope),
             style=STYLE, **kw,
         ).unsafe_ask()
         return check_value(q, clean_text(answer), scope)[0]
@@ -149,7 +151,7 @@ class Questionnaire:
     def _ask_date(self, q: Question, current: Any, scope: Answers) -> Any:
         ranges = "、2020年4月至9月" if q.allow_range else ""
         hint = f"（可写 2023年8月20日、2023-8-20、2023年8月、12月底{ranges}）"
-        return self._text_like(q, current, scope, instruction=hint)
+        return self._text_like(q, current, scope, hint)
 
     def _ask_multiline(self, q: Question, current: Any, scope: Answers) -> Any:
         """Show the current text; Enter keeps it, or open it for editing."""
@@ -160,15 +162,17 @@ class Questionnaire:
                 Choice("✔ 就用这段", True), Choice("✎ 修改", False)]).unsafe_ask()
             if keep:
                 return check_value(q, current, scope)[0]
-        return self._text_like(q, current, scope, multiline=True,
-                               instruction="（可多行；按 Esc 再按回车 完成）")
+        return self._text_like(q, current, scope, "（可多行；按 Esc 再按回车 完成）", multiline=True)
 
     def _ask_choice(self, q: Question, current: Any, scope: Answers) -> Any:
         default = current if current in q.choices else None
         return select(q.label, choices=list(q.choices), default=default).unsafe_ask()
 
     def _ask_confirm(self, q: Question, current: Any, scope: Answers) -> Any:
-        return questionary.confirm(q.label, default=bool(current), style=STYLE).unsafe_ask()
+        """是/否 as a choice list (questionary's confirm answers "Yes"/"No"); y and n still work."""
+        choices = [Choice("是", True, shortcut_key="y"), Choice("否", False, shortcut_key="n")]
+        return select(q.label, choices, default=choices[0 if current else 1], use_shortcuts=True,
+                      instruction="（↑↓ 或 y/n 选择，回车确认）").unsafe_ask()
 
     def _ask_multichoice(self, q: Question, current: Any, scope: Answers) -> Any:
         current = list(current or [])

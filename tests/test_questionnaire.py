@@ -48,7 +48,7 @@ def test_change_an_answer_in_the_review_step():
 
 def test_conditional_question_follows_the_answer():
     prefill = defaults_except("has_office", "office_name")
-    raw = run_questionnaire(DT, "n" + ENTER, prefill=prefill)  # 否 -> office not asked
+    raw = run_questionnaire(DT, "n" + ENTER + ENTER, prefill=prefill)  # 否 -> office not asked; review: done
     assert raw["has_office"] is False and "office_name" not in raw
     raw = run_questionnaire(DT, ENTER + CTRL_U + "整改办" + ENTER + ENTER, prefill=prefill)
     assert raw["office_name"] == "整改办"
@@ -95,3 +95,16 @@ def test_outline_edit_in_review_drops_and_renames():
     assert "组织领导" not in titles
     assert titles[0] == "工作时限"
     assert raw["outline"][0] == {"key": "principles_goals", "title": "工作时限"}
+
+
+def test_a_deadline_before_the_meeting_is_asked_again():
+    prefill = defaults_except("deadline_kind", "deadline_date")
+    prefill["meeting_date"] = "2023-09-20"
+    keys = DOWN + ENTER  # 指定日期
+    keys += CTRL_U + "2023年8月底" + ENTER  # before the meeting: refused, asked again
+    keys += CTRL_U + "2023年12月底" + ENTER + ENTER
+    raw = run_questionnaire(DT, keys, prefill=prefill)
+    assert raw["deadline_date"] == "2023-12-底"
+    problems = prepare(get_type(DT), {**raw, "deadline_date": "2023-08-底"}).problems
+    assert [p.path for p in problems] == ["deadline_date"]
+    assert "早于民主生活会召开日期2023年9月20日" in problems[0].message
