@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import questions as q
-from .dates import DateError, DateRange, DateValue, format_cn, parse_date, sort_key_start, to_storage
+from .dates import DateError, DateRange, DateValue, format_cn, is_after, parse_date, sort_key_start, to_storage
 from .errors import Problem
 from .model import Block, Fields, Paragraph, Section, Table, enumerate_items
 from .questions import Answers, Question
@@ -295,6 +295,21 @@ def dates_in_order(pairs: Sequence[tuple[str, str, str]], answers: Answers) -> l
         if sort_key_start(b) < sort_key_start(a):
             problems.append(Problem(late_key, f"{what}：“{format_cn(b)}”早于“{format_cn(a)}”"))
     return problems
+
+
+def not_before(earlier_key: str, message: str):
+    """Question validator: the date may not lie wholly before the answer ``earlier_key``
+    (a 整改完成日期 before the meeting).  ``message`` has ``{date}`` and ``{earlier}`` fields."""
+    def check(value: Any, answers: Answers) -> str | None:
+        earlier = answers.get(earlier_key)
+        if not value or not earlier:
+            return None
+        try:
+            too_early = is_after(parse_date(earlier), parse_date(value))
+        except DateError:
+            return None  # an unreadable date is reported by its own question
+        return message.format(date=format_cn(value), earlier=format_cn(earlier)) if too_early else None
+    return check
 
 
 # ---------------------------------------------------------------- 落款 and 成文日期

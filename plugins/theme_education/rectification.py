@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from gongwen import questions as q
-from gongwen.common import closing, closing_questions, org_signature, titled_group, titled_sections
-from gongwen.dates import format_cn
+from gongwen.common import closing, closing_questions, not_before, org_signature, titled_group, titled_sections
+from gongwen.dates import format_cn, parse_date
 from gongwen.doctype import DocumentType, Draft, S
 from gongwen.model import Enumeration, Paragraph, Section
 from gongwen.vocab import ORG_KINDS, org_words
@@ -41,6 +41,11 @@ def filled_titles(items: list[dict], a: dict) -> list[dict]:
     return [{"title": i["title"], "text": fill(i["text"], a)} for i in items]
 
 
+def _year_end_after_meeting(a: dict) -> str:
+    """The default 整改完成日期: the end of the year the meeting is held in."""
+    return f"{parse_date(a['meeting_date']).year or a['year']}-12-底"
+
+
 QUESTIONS = [
     q.integer("year", "年度", TODAY.year, min=2000, max=2100),
     q.text("unit", "单位名称（简称，如“县农业农村局”）", "县农业农村局"),
@@ -60,8 +65,9 @@ QUESTIONS = [
     q.multiline("goals", "整改目标", lambda a: fill(w.GOALS, a), section="goals"),
     q.choice("deadline_kind", "整改时限", ("至下次民主生活会召开前", "指定日期"),
              section="deadline"),
-    q.date("deadline_date", "整改完成日期（如 2023年12月底）", lambda a: f"{a['year']}-12-底",
-           when=("deadline_kind", "指定日期"), section="deadline"),
+    q.date("deadline_date", "整改完成日期（如 2023年12月底）", _year_end_after_meeting,
+           when=("deadline_kind", "指定日期"), section="deadline",
+           validate=not_before("meeting_date", "整改完成日期{date}早于民主生活会召开日期{earlier}，请改为会后的日期")),
     q.multichoice("aspect_names", "整改涉及哪些方面", STANDARD_ASPECTS, STANDARD_ASPECTS,
                   min_items=1, section="measures"),
     q.group("aspects", "各方面的问题和措施", (
