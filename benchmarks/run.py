@@ -40,7 +40,7 @@ from docxtpl import DocxTemplate
 
 from gongwen.answers import read_answers
 from gongwen.loader import get_registry
-from gongwen.render import build, prepare
+from gongwen.pipeline import build, prepare
 from gongwen import render_docx as rd
 
 src, out = Path(sys.argv[1]), Path(sys.argv[2])

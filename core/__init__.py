@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .hookspecs import API_VERSION, hookimpl
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["API_VERSION", "hookimpl", "__version__"]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from .doctype import DocumentType
 from .errors import GongwenError
+from .keys import UNFINISHED  # the mark of an interrupted file (see gongwen.keys)
 from .questions import Answers, Question, show_value
 
 if sys.version_info >= (3, 11):
@@ -24,13 +25,7 @@ else:  # pragma: no cover
 
 # ------------------------------------------------------------------ reading
 
-UNFINISHED = "unfinished"
-"""Top-level key of an answers file saved by an interrupted ``gongwen new``.
 
-Its value is the key of the question that was open (or ``"review"``).  ``render`` and
-``check`` accept such a file -- questions not answered yet take their defaults -- and
-say that it is unfinished; ``gongwen new TYPE -o OUT --resume FILE`` continues it.
-"""
 
 HOW_TO_SAVE_UTF8 = "请用记事本或 WPS 打开它，“另存为”时把“编码”选为 UTF-8，再重试。"
 

@@ -17,7 +17,7 @@ from questionary import Choice
 
 from .answers import clean_text
 from .doctype import DocumentType, OutlineEntry
-from .outline import fill_title, is_default, outline_lines, outline_to_raw, parse_outline
+from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
 from .questions import (
     OTHER,
     Answers,
@@ -336,12 +336,12 @@ class Questionnaire:
                 continue
             entry = entries[picked]
             action = select(
-                f"对“{fill_title(entry.title, words)}”：",
+                f"对“{heading_title(entry, words)}”：",
                 choices=["改名", "删除", "上移", "下移", "在其后新增章节", "（返回）"],
             ).unsafe_ask()
             if action == "改名":
                 entry.title = questionary.text(
-                    "新标题：", default=fill_title(entry.title, words), style=STYLE,
+                    "新标题：", default=heading_title(entry, words), style=STYLE,
                     validate=lambda t: bool(t.strip()) or "标题不能为空",
                 ).unsafe_ask().strip()
             elif action == "删除":

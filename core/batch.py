@@ -102,7 +102,7 @@ def init_worker(settings: Settings) -> None:
     Runs once per worker process (and once in-process for ``--jobs 1``)."""
     from .loader import get_registry
     from .model import Document
-    from .render import document_bytes
+    from .pipeline import document_bytes
 
     get_registry()
     if settings.fmt == "docx":
@@ -127,19 +127,11 @@ def render_one(job: Job, settings: Settings) -> Outcome:
 
 
 def _render(job: Job, settings: Settings, warnings: list[str]) -> None:
-    from .answers import UNFINISHED, read_answers
     from .loader import get_registry
-    from .render import build, choose_template, doctype_of, prepare, write_document
+    from .pipeline import render_file
 
-    raw = read_answers(job.source, warnings)
-    doctype = doctype_of(raw, job.source, get_registry().types)
-    if raw.pop(UNFINISHED, None) is not None:
-        warnings.append("这是填写中断时保存的答案文件，尚未填完，未填的问题已按默认值处理")
-    prep = prepare(doctype, raw)
-    warnings.extend(str(w) for w in prep.warnings)
-    doc = build(prep)
-    template = choose_template(doctype, raw, job.source, settings.template)
-    write_document(doc, job.output, settings.fmt, template, settings.force)
+    render_file(job.source, job.output, get_registry().types, fmt=settings.fmt, template=settings.template,
+                force=settings.force, warn=warnings.append)
 
 
 # ------------------------------------------------------------------ running
@@ -213,7 +205,7 @@ def run_batch(files: list[Path], out_dir: Path, fmt: str | None = None, jobs: in
               echo: Callable[..., None] | None = None) -> int:
     """The ``gongwen batch`` command: render, show progress and a summary; the exit code
     is 1 when any file failed."""
-    from .render import check_format
+    from .pipeline import check_format
 
     echo = echo or _echo
     fmt = fmt or "docx"

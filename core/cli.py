@@ -23,6 +23,7 @@ from .cli_errors import (
     usage_error_text,
 )
 from .errors import AnswersInvalid, GongwenError
+from .session import debug_enabled, err, shell_quote
 
 app = typer.Typer(
     name="gongwen",
@@ -39,14 +40,6 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="允许覆盖已存在�
 FormatOpt = Annotated[Optional[str], typer.Option("--format", help="docx 或 md；默认按文件后缀")]  # noqa: UP045
 
 
-def err(text: str) -> None:
-    typer.echo(text, err=True)
-
-
-def debug_enabled() -> bool:
-    return os.environ.get("GONGWEN_DEBUG", "") not in ("", "0")
-
-
 @functools.cache
 def registry():
     """Plugins and types (loaded once per process), with a one-line warning per broken
@@ -61,45 +54,25 @@ def registry():
 
 
 def get_type(type_id: str):
-    from .render import find_type
+    from .pipeline import find_type
 
     return find_type(registry().types, type_id)
 
 
-def load_raw(path: Path, resuming: bool = False):
-    """An answers file and its document type.
+def load_answers(path: Path, resuming: bool = False):
+    """An answers file read through the pipeline, its notes printed (an unfinished file's
+    note with the command that continues it, unless ``resuming`` it)."""
+    from .pipeline import UNFINISHED_NOTE, load
 
-    The mark of an unfinished file (saved by an interrupted ``new``) is removed and
-    reported, unless ``resuming`` (then it stays for the caller).
-    """
-    from .answers import UNFINISHED, read_answers
-    from .render import doctype_of
-
-    notes: list[str] = []
-    raw = read_answers(path, notes)
-    for note in notes:
-        err(f"提示：{path} 中 {note}")
-    dt = doctype_of(raw, path, registry().types)
-    if UNFINISHED in raw and not resuming:
-        raw.pop(UNFINISHED)
-        err(f"提示：“{path}”是填写中断时保存的答案文件，尚未填完，未填的问题按默认值处理。"
-            f"继续填写：gongwen new {dt.id} -o 输出.docx --resume {path}")
-    return dt, raw
+    loaded = load(path, registry().types)
+    for note in loaded.notes:
+        if not (resuming and note.startswith(UNFINISHED_NOTE)):
+            say_note(path, note)
+    return loaded
 
 
-def report_warnings(warnings, source: str) -> None:
-    for w in warnings:
-        err(f"提示：{source} 中 {w}")
-
-
-def prepared_document(doctype, raw, source: str):
-    from .render import build, prepare
-
-    prep = prepare(doctype, raw)
-    report_warnings(prep.warnings, source)
-    if prep.problems:
-        raise AnswersInvalid(prep.problems, source)
-    return prep, build(prep)
+def say_note(path: Path, note: str) -> None:
+    err(f"提示：{path} 中 {note}")
 
 
 # ---------------------------------------------------------------- commands
@@ -185,9 +158,15 @@ def init(
 @app.command()
 def check(answers_file: Annotated[Path, typer.Argument(help="答案文件（.toml）")]) -> None:
     """检查答案文件：一次列出所有问题（键路径和原因）。"""
-    dt, raw = load_raw(answers_file)
-    prepared_document(dt, raw, str(answers_file))
-    typer.echo(f"{answers_file}：检查通过（{dt.name}）。")
+    from .pipeline import prepare
+
+    loaded = load_answers(answers_file)
+    prep = prepare(loaded.doctype, loaded.raw)
+    for w in prep.warnings:
+        err(f"提示：{answers_file} 中 {w}")
+    if prep.problems:
+        raise AnswersInvalid(prep.problems, str(answers_file))
+    typer.echo(f"{answers_file}：检查通过（{loaded.doctype.name}）。")
 
 
 @app.command()
@@ -200,13 +179,12 @@ def render(
 ) -> None:
     """按答案文件生成文档，不提问。"""
     from .fileio import ensure_writable
-    from .render import choose_template, output_path, write_document
+    from .pipeline import output_path, render_file
 
     output = output_path(output, fmt)
     ensure_writable(output, force)
-    dt, raw = load_raw(answers_file)
-    _, doc = prepared_document(dt, raw, str(answers_file))
-    write_document(doc, output, fmt, choose_template(dt, raw, answers_file, template), force)
+    render_file(answers_file, output, registry().types, fmt=fmt, template=template, force=force,
+                warn=lambda note: say_note(answers_file, note))
     typer.echo(f"已生成：{output}")
 
 
@@ -227,196 +205,20 @@ def new(
 
     填写中按 Ctrl-C（或 Ctrl-D、关闭终端）会把已填的回答保存下来，并提示继续填写的命令。
     """
-    from .answers import UNFINISHED, dump_answers
-    from .ask import REVIEW
-    from .fileio import ensure_writable
-    from .render import build, choose_template, output_path, prepare, write_document
+    from .pipeline import output_path
+    from .session import NewOptions, run_new
 
-    output = output_path(output, fmt)  # an unsupported suffix is refused before any question
-    dt = get_type(type_id)
     if resume is not None and answers is not None:
         raise GongwenError("--resume 与 --answers 不能同时使用（--resume 的文件本身就是已填的答案）。")
+    output = output_path(output, fmt)  # an unsupported suffix is refused before any question
+    dt = get_type(type_id)
     source = resume or answers
-    save_to = save_answers or resume or output.with_suffix(".toml")
-    if _same_file(save_to, output):
-        raise GongwenError("答案文件与输出文件不能是同一个文件，请用 --save-answers 另指定。")
-    own = resume is not None and _same_file(save_to, resume)  # continuing a file may update it
-    ensure_writable(output, force)
-    ensure_writable(save_to, force or own)
-    raw: dict = {}
-    keep: set[str] = set()
+    loaded = None
     if source is not None:
-        found, raw = load_raw(source, resuming=resume is not None)
-        if found.id != dt.id:
-            raise GongwenError(f"“{source}”是“{found.id}”的答案，而不是“{dt.id}”的。")
-        position = raw.pop(UNFINISHED, None)
-        keep = set(raw) - {"type", "outline", "template"}
-        if resume is not None and isinstance(position, str) and position != REVIEW:
-            keep.discard(position)  # the question that was open is asked again, its answer as default
-    if not no_input:
-        if not sys.stdin.isatty():
-            raise GongwenError("当前不是交互式终端，无法提问。请改用 --answers 答案文件 --no-input，"
-                               "或用 gongwen render 答案文件 -o 输出文件。")
-        resume_args = _resume_args(type_id, output, fmt, force)
-        raw = _questionnaire(dt, raw, keep, save_to, resume if own else None, resume_args)
-    prep = prepare(dt, raw)
-    report_warnings(prep.warnings, str(source or "回答"))
-    if prep.problems:
-        raise AnswersInvalid(prep.problems)
-    doc = build(prep)
-    saved = {k: v for k, v in raw.items() if k not in ("type", "outline")}
-    text = dump_answers(dt, {**prep.answers, **saved} if no_input else saved, raw.get("outline"))
-    saved_at = _save_answers_text(text, save_to, force or own)
-    try:
-        write_document(doc, output, fmt, choose_template(dt, raw, source), force)
-    except GongwenError as exc:
-        again = f"gongwen render {_q(saved_at)} -o {_q(output)}" + (" --force" if force else "")
-        raise GongwenError(f"{exc}\n回答已保存在 {saved_at}，问题解决后可运行：{again}") from exc
-    typer.echo(f"已生成：{output}\n答案已保存：{saved_at}"
-               f"（修改后可用 gongwen render {_q(saved_at)} -o {_q(output)} --force 重新生成）")
-
-
-# ------------------------------------------------ new: interrupts, partial answers
-
-EXIT_EOF = 1  # Ctrl-D / end of input
-_SIGNAL_EXIT = {"SIGHUP": 129, "SIGTERM": 143}
-
-
-def _q(path: Path | str) -> str:
-    import shlex
-
-    return shlex.quote(str(path))
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    return Path(a).resolve() == Path(b).resolve()
-
-
-def _resume_args(type_id: str, output: Path, fmt: str | None, force: bool) -> str:
-    extra = (f" --format {fmt}" if fmt else "") + (" --force" if force else "")
-    return f"gongwen new {_q(type_id)} -o {_q(output)}{extra}"
-
-
-def _questionnaire(dt, raw: dict, keep: set[str], save_to: Path, resume: Path | None, resume_args: str) -> dict:
-    """Run the questionnaire; on Ctrl-C, Ctrl-D, a closed terminal (SIGHUP) or SIGTERM
-    save every answer given so far as an unfinished answers file and exit."""
-    import signal
-
-    from .ask import Questionnaire
-
-    q = Questionnaire(dt, raw, keep=keep)
-    caught: list[str] = []
-
-    def on_signal(signum, _frame):
-        caught.append(signal.Signals(signum).name)
-        raise KeyboardInterrupt
-
-    stops = [getattr(signal, name) for name in _SIGNAL_EXIT if hasattr(signal, name)]
-    before = {sig: signal.signal(sig, on_signal) for sig in stops}
-    try:
-        return q.run()
-    except (KeyboardInterrupt, EOFError, Exception) as exc:  # noqa: BLE001 - whatever stops it, keep the answers
-        for sig in [signal.SIGINT, *stops]:
-            signal.signal(sig, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the saving
-        if isinstance(exc, KeyboardInterrupt):
-            why, code = ("终端已关闭", _SIGNAL_EXIT[caught[0]]) if caught else ("已按 Ctrl-C 中断", EXIT_INTERRUPTED)
-        elif isinstance(exc, EOFError):
-            why, code = "输入已结束（Ctrl-D）", EXIT_EOF
-        else:
-            why, code = f"出现内部错误（{type(exc).__name__}: {exc}）", 2
-        partial, position = q.partial()
-        message = _save_partial(dt, partial, position, save_to, resume, resume_args, why)
-        _say_quietly(message)
-        if caught:
-            os._exit(code)  # the terminal is gone: do not wait on flushing it
-        if debug_enabled() and code == 2:
-            raise
-        raise typer.Exit(code) from None
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-
-
-def _say_quietly(text: str) -> None:
-    """Print to stderr; a closed terminal is not an error any more."""
-    try:
-        typer.echo(text, err=True)
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _partial_target(save_to: Path, resume: Path | None) -> Path:
-    """Where an unfinished file goes: ``save_to`` when free (or it is the file being
-    resumed), else ``<name>.partial.toml``, ``<name>.partial-2.toml``, ... -- an existing
-    file is never overwritten by an unfinished one."""
-    stem = save_to.name[: -len(save_to.suffix)] if save_to.suffix else save_to.name
-    candidates = [save_to, save_to.with_name(f"{stem}.partial.toml")]
-    candidates += [save_to.with_name(f"{stem}.partial-{i}.toml") for i in range(2, 100)]
-    for path in candidates:
-        if not path.exists() or (resume is not None and _same_file(path, resume)):
-            return path
-    return candidates[-1]  # pragma: no cover
-
-
-def _save_partial(dt, raw: dict, position: str, save_to: Path, resume: Path | None,
-                  resume_args: str, why: str) -> str:
-    """Save an unfinished answers file (falling back to the home folder, then the temporary
-    folder); returns the message for the user."""
-    import tempfile
-
-    from .answers import dump_answers
-    from .fileio import atomic_write
-
-    answered = [k for k in raw if k not in ("type", "outline", "template")]
-    if not answered and "outline" not in raw:
-        return f"{why}。尚未填写任何回答，未保存文件。"
-    target = _partial_target(save_to, resume)
-    fallbacks = [target, Path.home() / f"gongwen-未完成-{target.name}",
-                 Path(tempfile.gettempdir()) / f"gongwen-未完成-{target.name}"]
-    problems = []
-    for path in fallbacks:
-        resume_cmd = f"{resume_args} --resume {_q(path)}"
-        note = [f"填写中断时保存，尚未填完。继续填写：{resume_cmd}",
-                "也可直接用 gongwen render 生成：未填的问题按默认值处理。"]
-        text = dump_answers(dt, raw, raw.get("outline"), unfinished=position, note=note)
-        try:
-            atomic_write(path, text.encode("utf-8"), force=path == target and path.exists())
-        except GongwenError as exc:
-            problems.append(str(exc))
-            continue
-        lines = [f"{why}。已填写的 {len(answered)} 项回答已保存到：{path}"]
-        if problems:
-            lines.insert(0, "（未能保存到原定位置：" + "；".join(problems) + "）")
-        elif path != save_to:
-            lines.append(f"（{save_to} 已存在，为不覆盖它，改存为上述文件）")
-        lines.append(f"继续填写：{resume_cmd}")
-        return "\n".join(lines)
-    return "\n".join([f"{why}。无法保存回答（" + "；".join(problems) + "）。以下是已填写的回答，请复制保存：",
-                      dump_answers(dt, raw, raw.get("outline"), unfinished=position)])
-
-
-def _save_answers_text(text: str, save_to: Path, force: bool) -> Path:
-    """Save the finished answers; if that fails, keep them elsewhere and say where."""
-    import tempfile
-
-    from .fileio import atomic_write
-
-    try:
-        atomic_write(save_to, text.encode("utf-8"), force)
-        return save_to
-    except GongwenError as exc:
-        for spare in (Path.home() / f"gongwen-{save_to.name}", Path(tempfile.gettempdir()) / f"gongwen-{save_to.name}"):
-            if spare.exists():
-                continue
-            try:
-                atomic_write(spare, text.encode("utf-8"))
-            except GongwenError:
-                continue
-            err(f"提示：{exc}\n回答已改存到：{spare}")
-            return spare
-        raise GongwenError(f"{exc}\n无法保存回答，以下是回答的内容，请复制保存：\n{text}") from exc
+        loaded = load_answers(source, resuming=resume is not None)
+        if loaded.doctype.id != dt.id:
+            raise GongwenError(f"“{source}”是“{loaded.doctype.id}”的答案，而不是“{dt.id}”的。")
+    run_new(dt, NewOptions(output, fmt, force, answers, resume, save_answers, no_input), loaded)
 
 
 plugin_app = typer.Typer(help="插件开发工具", no_args_is_help=True)
@@ -434,7 +236,7 @@ def plugin_new(
     from .scaffold import new_plugin
 
     root = new_plugin(name, directory, type_id, type_name)
-    typer.echo(f"已生成插件项目：{root}\n下一步：cd {_q(root)} && pip install -e '.[test]' && pytest"
+    typer.echo(f"已生成插件项目：{root}\n下一步：cd {shell_quote(root)} && pip install -e '.[test]' && pytest"
                f"\n然后：gongwen new {type_id or name} -o 草稿.docx")
 
 

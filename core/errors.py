@@ -28,3 +28,9 @@ class AnswersInvalid(GongwenError):
         self.source = source
         head = f"{source} 中有 {len(problems)} 处问题：" if source else f"有 {len(problems)} 处问题："
         super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
+
+
+def printable(text: object) -> str:
+    """Text from a plugin or a file, safe on a terminal: control characters (escape
+    sequences) are shown as ``\\x1b`` instead of acting."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))

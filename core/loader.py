@@ -11,6 +11,7 @@ import pluggy
 
 from . import hookspecs
 from .doctype import DocumentType
+from .errors import printable
 
 GROUP = "gongwen"
 BUILTIN_DIST = "gongwen"
@@ -24,20 +25,14 @@ class PluginInfo:
     version: str = ""
     types: list[str] = field(default_factory=list)
     error: str = ""
-
-    @property
-    def builtin(self) -> bool:
-        return self.dist == BUILTIN_DIST
+    builtin = property(lambda self: self.dist == BUILTIN_DIST, doc="Shipped with gongwen itself.")
 
 
 @dataclass
 class Registry:
     types: dict[str, DocumentType] = field(default_factory=dict)
     plugins: list[PluginInfo] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[PluginInfo]:
-        return [p for p in self.plugins if p.error]
+    errors = property(lambda self: [p for p in self.plugins if p.error], doc="The plugins that failed.")
 
 
 def _describe(exc: BaseException) -> str:
@@ -64,7 +59,7 @@ def load_entry_points(registry: Registry, pm: pluggy.PluginManager) -> None:
             if not (error := api_error(module)):
                 pm.register(module, name=ep.name)
             info.error = error
-        except (Exception, SystemExit) as exc:  # noqa: BLE001 - a broken plugin must not break the CLI
+        except BaseException as exc:  # noqa: BLE001 - even KeyboardInterrupt/SystemExit: isolate the plugin
             info.error = f"导入失败（{_describe(exc)}），未加载"
 
 
@@ -77,13 +72,15 @@ def collect_types(registry: Registry, pm: pluggy.PluginManager) -> None:
             declared = list(impl.function() or [])
             for bad in (d for d in declared if not isinstance(d, DocumentType)):
                 raise TypeError(f"返回值中有 {type(bad).__name__}，应为 DocumentType 列表")
-        except (Exception, SystemExit) as exc:  # noqa: BLE001
+        except BaseException as exc:  # noqa: BLE001
             info.error = f"gongwen_document_types 出错（{_describe(exc)}），其文种未加载"
             continue
         for dt in declared:
-            if (other := registry.types.get(dt.id)) is not None:
-                clash = f"文种标识“{dt.id}”已由插件 {other.plugin} 提供，插件 {info.name} 的同名文种未加载"
-                info.error = "；".join(filter(None, [info.error, clash]))
+            other, problems = registry.types.get(dt.id), dt.check()
+            why = (f"文种“{printable(dt.id)}”声明有误（{'；'.join(problems[:3])}），未加载" if problems else
+                   f"文种标识“{dt.id}”已由插件 {other.plugin} 提供，插件 {info.name} 的同名文种未加载" if other else "")
+            if why:
+                info.error = "；".join(filter(None, [info.error, why]))
                 continue
             dt.plugin, registry.types[dt.id] = info.name, dt
             info.types.append(dt.id)

@@ -17,12 +17,13 @@ because numbers are computed by position when the document is assembled.
 from __future__ import annotations
 
 import dataclasses
-import string
 from typing import Any
 
 from .doctype import Content, DocumentType, Draft, OutlineEntry
 from .errors import Problem
-from .model import Block, Document, Enumeration, Paragraph, Section, circled, cn_number, number_sections
+from .kit.lists import ITEM_STYLE_NAMES, ITEM_STYLES, Item, item_blocks
+from .kit.words import fill_known
+from .model import Document, Enumeration, Paragraph, Section, cn_number, number_sections
 from .questions import Answers
 
 ENTRY_KEYS = {"key", "title", "level", "paragraphs", "run_in", "numbered", "style", "items", "item_style"}
@@ -35,15 +36,7 @@ STYLES = {
     "yishi": "一是",  # 一是认真组织学习。…… (counted among its siblings)
     "plain": "并入",  # no heading: the content joins the parent section
 }
-#: How ``items`` are written (``item_style``).
-ITEM_STYLES = {
-    "circled": "分行编号",  # ①…  ②…  one paragraph each
-    "yishi": "一句列举",  # 一是…；二是…。 in one paragraph
-    "lines": "分行",  # one paragraph each, no number
-    "headings": "小标题",  # numbered sub-headings one level down ("（一）标题。正文")
-}
 _STYLE_NAMES = {**{v: k for k, v in STYLES.items()}, **{k: k for k in STYLES}}
-_ITEM_STYLE_NAMES = {**{v: k for k, v in ITEM_STYLES.items()}, **{k: k for k in ITEM_STYLES}}
 
 
 #: A user's own entry: every attribute not written takes the OutlineEntry default.
@@ -64,41 +57,6 @@ def _texts(value: Any) -> bool:
     return value is None or isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-@dataclasses.dataclass
-class Item(Paragraph):
-    """A list item written as its own paragraph (①… or a plain line).
-
-    A ``field``/``yishi`` lead never runs into it: "会议议程：" stands on its own line.
-    """
-
-
-def item_blocks(items: list[str], style: str = "circled") -> list[Block | Section]:
-    """A list as the documents write it: ①… lines, "一是…；二是…。", plain lines or sub-headings.
-
-    A sub-heading item "标题。正文" runs into its text after the first full stop.
-    """
-    items = [i.strip() for i in items if i and i.strip()]
-    if not items:
-        return []
-    style = _ITEM_STYLE_NAMES.get(style, style)
-    if style == "yishi":
-        return [Enumeration(items, "yishi")]
-    if style == "lines":
-        return [Item(_full_stop(i)) for i in items]
-    if style == "headings":
-        out: list[Block | Section] = []
-        for i in items:
-            head, _, rest = _full_stop(i).partition("。")
-            out.append(Section(head + "。", [Paragraph(rest)] if rest else [], run_in=True))
-        return out
-    return [Item(f"{circled(n)}{_full_stop(i)}") for n, i in enumerate(items, 1)]
-
-
-def _full_stop(text: str) -> str:
-    text = text.strip()
-    return text if text[-1:] in "。！？：" else text.rstrip("，,；;") + "。"
-
-
 def with_suffix(title: str, suffix: str) -> str:
     """``深化学习研讨。`` + ``（8月10日前）`` → ``深化学习研讨（8月10日前）。``"""
     if not suffix:
@@ -106,14 +64,6 @@ def with_suffix(title: str, suffix: str) -> str:
     if title[-1:] in "。：:":
         return title[:-1] + suffix + title[-1]
     return title + suffix
-
-
-def fill_title(title: str, words: dict[str, str]) -> str:
-    """Fill ``{word}`` fields of a built-in title; unknown fields stay as written."""
-    fields = {name for _, name, _, _ in string.Formatter().parse(title) if name}
-    if not fields:
-        return title
-    return title.format_map({f: words.get(f, "{" + f + "}") for f in fields})
 
 
 def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[list[OutlineEntry], list[Problem]]:
@@ -164,14 +114,14 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
         if not _texts(items):
             problems.append(Problem(f"{where}.items", "应为文字列表，每项一条"))
             continue
-        item_style = _style(_ITEM_STYLE_NAMES, item.get("item_style", ref.item_style))
+        item_style = _style(ITEM_STYLE_NAMES, item.get("item_style", ref.item_style))
         if item_style is None:
             problems.append(Problem(f"{where}.item_style", f"条目写法应为以下之一：{_names(ITEM_STYLES)}"))
             continue
         if base is None and paragraphs is None:
             paragraphs = []
         entries.append(OutlineEntry(
-            key=key, title=title.strip(), level=level,
+            key=key, title=title.strip(), level=level, user_title="title" in item,
             run_in=bool(item.get("run_in", ref.run_in)), numbered=bool(item.get("numbered", ref.numbered)),
             paragraphs=paragraphs, style=style, items=items, item_style=item_style,
         ))
@@ -205,9 +155,9 @@ def is_default(entries: list[OutlineEntry], doctype: DocumentType, answers: Answ
     return outline_to_raw(entries, doctype) == outline_to_raw(doctype.base_outline(answers), doctype)
 
 
-def _content(draft: Draft, e: OutlineEntry) -> Content:
+def _content(content: dict[str, Content], e: OutlineEntry) -> Content:
     if e.paragraphs is None and e.items is None:
-        return list(draft.content.get(e.key, []))
+        return list(content.get(e.key, []))
     content: Content = [Paragraph(p) for p in e.paragraphs or [] if p.strip()]
     return content + item_blocks(e.items or [], e.item_style)
 
@@ -221,7 +171,14 @@ def _lead(blocks: list, lead: str) -> None:
         blocks.insert(0, Paragraph("", lead=lead))
 
 
-def assemble(draft: Draft, entries: list[OutlineEntry], words: dict[str, str]) -> Document:
+def heading_title(e: OutlineEntry, words: dict[str, str]) -> str:
+    """The entry's title: a type's own default title has its ``{word}`` fields filled; a
+    title the user wrote is text and stays exactly as written."""
+    return e.title if e.user_title else fill_known(e.title, words)
+
+
+def assemble(draft: Draft, content: dict[str, Content], entries: list[OutlineEntry],
+             words: dict[str, str]) -> Document:
     """Hang each entry's content under its heading and nest entries by level.
 
     An entry in ``field``/``yishi``/``plain`` style has no heading of its own: its
@@ -233,10 +190,10 @@ def assemble(draft: Draft, entries: list[OutlineEntry], words: dict[str, str]) -
     preamble = list(draft.preamble)
     yishi: dict[int, int] = {}
     for e in entries:
-        title = with_suffix(fill_title(e.title, words), draft.suffixes.get(e.key, "") if e.key else "")
-        content = [dataclasses.replace(c) for c in _content(draft, e)]
-        blocks = [c for c in content if not isinstance(c, Section)]
-        children = [c for c in content if isinstance(c, Section)]
+        title = with_suffix(heading_title(e, words), draft.suffixes.get(e.key, "") if e.key else "")
+        own = [dataclasses.replace(c) for c in _content(content, e)]
+        blocks = [c for c in own if not isinstance(c, Section)]
+        children = [c for c in own if isinstance(c, Section)]
         while stack and (stack[-1].level or 1) >= e.level:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -262,5 +219,5 @@ def assemble(draft: Draft, entries: list[OutlineEntry], words: dict[str, str]) -
 
 def outline_lines(entries: list[OutlineEntry], words: dict[str, str]) -> list[str]:
     """Numbered headings of an outline, indented by level (``show`` and review)."""
-    doc = assemble(Draft(title=""), entries, words)
+    doc = assemble(Draft(title=""), {}, entries, words)
     return ["  " * (p.level - 1) + p.heading for p in number_sections(doc.sections) if p.kind == "heading"]

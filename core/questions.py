@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Problem
+from .keys import RESERVED as RESERVED_KEYS
 
 Answers = dict[str, Any]
 Condition = tuple[str, Any] | Callable[[Answers], bool]
@@ -344,8 +345,6 @@ def resolve(
             res.warnings.append(Problem(f"{path}{key}", "不是本文种的问题，已忽略（是否拼写有误？）"))
     return res
 
-
-RESERVED_KEYS = {"type", "outline", "template"}
 
 
 def iter_questions(questions: Sequence[Question], prefix: str = ""):

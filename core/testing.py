@@ -37,7 +37,7 @@ def _doctype(t: DocumentType | str) -> DocumentType:
 
 def build_document(doctype: DocumentType | str, answers: Answers) -> Document:
     """The document for raw answers (as in an answers file); raises AnswersInvalid."""
-    from .render import build, prepare
+    from .pipeline import build, prepare
 
     return build(prepare(_doctype(doctype), answers))
 
@@ -56,7 +56,7 @@ def headings(doctype: DocumentType | str, answers: Answers) -> list[str]:
 
 def render_docx_bytes(doctype: DocumentType | str, answers: Answers,
                       template: Path | None = None) -> bytes:
-    from .render import document_bytes
+    from .pipeline import document_bytes
 
     return document_bytes(build_document(doctype, answers), "docx", template)
 

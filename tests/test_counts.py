@@ -1,6 +1,6 @@
 """Counted items (gongwen.counts): figures that must agree, with messages naming them."""
 
-from gongwen.counts import count, not_more_than, remainder, sum_equals, terms, total_of, value_at
+from gongwen.kit.counts import count, not_more_than, remainder, sum_equals, terms, total_of, value_at
 from gongwen.questions import check_value, resolve
 
 LABELS = {"total": "问题总数", "quick": "即知即改", "stage": "阶段性", "long": "长期"}

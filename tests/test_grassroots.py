@@ -3,7 +3,7 @@
 import pytest
 from conftest import example
 from gongwen.model import document_text, flatten
-from gongwen.render import prepare
+from gongwen.pipeline import prepare
 from gongwen.testing import (
     CTRL_U,
     DOWN,

@@ -83,7 +83,7 @@ def test_run_in_heading_and_blocks():
 
 
 def test_run_in_heading_gets_its_full_stop_in_markdown_and_docx_alike():
-    from gongwen.render import document_bytes
+    from gongwen.pipeline import document_bytes
     from gongwen.testing import docx_paragraphs
 
     doc = Document("t", sections=[
@@ -106,7 +106,7 @@ def test_attachment_note_is_a_plain_paragraph_with_a_hanging_indent():
     import io
 
     import docx
-    from gongwen.render import document_bytes
+    from gongwen.pipeline import document_bytes
 
     body = [Section("总体要求", [Paragraph("抓好落实。")])]
     two = Document("t", sections=body, appendices=[Section("整改任务清单"), Section("责任分工表")])
@@ -172,8 +172,7 @@ def test_outline_lines_are_numbered_and_indented():
 
 
 def test_assemble_uses_user_paragraphs_over_built_content():
-    draft = Draft("t", content={"a": [Paragraph("内置")]})
     dt = get_type(DT)
     entries, _ = parse_outline([{"key": "leadership", "paragraphs": ["我的段落"]}], dt, {})
-    doc = assemble(draft, entries, {})
+    doc = assemble(Draft("t"), {"leadership": [Paragraph("内置")]}, entries, {})
     assert doc.sections[0].blocks == [Paragraph("我的段落")]

@@ -2,9 +2,9 @@
 
 import pytest
 from conftest import EXAMPLES, example, run_gongwen
-from gongwen.common import LEDGER_COLUMNS
+from gongwen.api import LEDGER_COLUMNS
 from gongwen.model import flatten
-from gongwen.render import prepare
+from gongwen.pipeline import prepare
 from gongwen.testing import (
     CTRL_U,
     DOWN,

@@ -9,7 +9,7 @@ from conftest import EXAMPLES, example
 from gongwen.answers import read_answers
 from gongwen.errors import AnswersInvalid
 from gongwen.outline import outline_to_raw, parse_outline
-from gongwen.render import document_bytes, prepare
+from gongwen.pipeline import document_bytes, prepare
 from gongwen.testing import (
     CTRL_U,
     DOWN,

@@ -18,27 +18,22 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_gongwen
-from gongwen import API_VERSION
 from gongwen.answers import tomllib
+from gongwen.api import API_VERSION
 from gongwen.testing import docx_paragraphs, headings, render_text
 
 GOOD = """
-from gongwen import hookimpl
-from gongwen import questions as q
-from gongwen.doctype import DocumentType, Draft, S
-from gongwen.model import Paragraph
+from gongwen.api import DocumentType, Draft, Paragraph, hookimpl, section, text
 
 GONGWEN_API = {api}
 
 
-def build(a):
-    return Draft(title=a["title"], content={{"body": [Paragraph(a["body"])]}})
-
-
 @hookimpl
 def gongwen_document_types():
-    questions = [q.text("title", "标题", "{title}"), q.text("body", "正文", "请各党支部认真落实。")]
-    return [DocumentType("{type_id}", "{title}", questions, [S("body", "主要内容")], build)]
+    body = section("body", "主要内容", questions=[text("body", "正文", "请各党支部认真落实。")],
+                   build=lambda c: [Paragraph(c["body"])])
+    return [DocumentType("{type_id}", "{title}", [text("title", "标题", "{title}")], [body], ["body"],
+                         lambda c: Draft(title=c["title"]))]
 """
 
 
@@ -146,7 +141,7 @@ def test_plugins_that_raise_on_import_are_skipped(site, tmp_path):
 
 def test_plugins_that_raise_in_their_hook_are_skipped(site, tmp_path):
     for dist, (body, _) in HOOK_ERRORS.items():
-        site.add(dist, f"from gongwen import hookimpl\n\n\n@hookimpl\ndef gongwen_document_types():\n    {body}\n")
+        site.add(dist, f"from gongwen.api import hookimpl\n\n\n@hookimpl\ndef gongwen_document_types():\n    {body}\n")
     site.add("gongwen-test-memo", good_plugin())  # a good plugin beside them still works
     assert_other_types_work(site, tmp_path, broken=len(HOOK_ERRORS))
     check_reported(site, tmp_path, HOOK_ERRORS)

@@ -16,8 +16,8 @@ from gongwen.answers import clean_answers, clean_text, parse_toml
 from gongwen.errors import AnswersInvalid
 from gongwen.loader import get_registry
 from gongwen.model import document_text
+from gongwen.pipeline import build, document_bytes, prepare
 from gongwen.questions import Question, resolve
-from gongwen.render import build, document_bytes, prepare
 from gongwen.testing import docx_paragraphs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

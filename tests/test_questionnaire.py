@@ -1,6 +1,6 @@
 """The real questionary prompts, driven end to end through prompt_toolkit pipe input."""
 
-from gongwen.render import build, prepare
+from gongwen.pipeline import build, prepare
 from gongwen.testing import (
     CTRL_U,
     DOWN,

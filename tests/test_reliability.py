@@ -270,7 +270,7 @@ WRONG = {"text": ["列表"], "multiline": ["列表"], "choice": ["列表"], "mul
 def test_every_wrong_answer_is_a_problem_never_a_crash(type_id):
     """One bad value at a time, for every question of every type: later computed defaults
     (titles, vocabulary) must not trip over it, and the problem names its key."""
-    from gongwen.render import prepare
+    from gongwen.pipeline import prepare
 
     doctype = get_registry().types[type_id]
     for q in doctype.questions:

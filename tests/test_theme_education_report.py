@@ -3,7 +3,7 @@
 import pytest
 from conftest import EXAMPLES, example
 from gongwen.model import flatten
-from gongwen.render import document_bytes, prepare
+from gongwen.pipeline import document_bytes, prepare
 from gongwen.testing import (
     CTRL_U,
     ENTER,

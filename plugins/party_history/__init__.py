@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gongwen import hookimpl
+from gongwen.api import hookimpl
 
-GONGWEN_API = 1
+GONGWEN_API = 2
 
 
 @hookimpl

@@ -6,49 +6,55 @@ measures and the four responsibility fields; the same items make the appended le
 
 from __future__ import annotations
 
-import datetime as _dt
-
-from gongwen import questions as q
-from gongwen.common import (
+from gongwen.api import (
+    ORG_KINDS,
+    Context,
+    DocumentType,
+    Draft,
+    Heading,
+    Paragraph,
+    choice,
     closing,
     closing_questions,
+    confirm,
+    date,
     dates_in_order,
+    fill,
+    format_cn,
+    group,
+    integer,
     ledger_table,
+    listof,
+    multiline,
     normalize_deadline,
     org_signature,
+    org_words,
     problem_section,
     responsibility_questions,
+    section,
+    text,
+    this_year,
     titled_group,
     titled_sections,
 )
-from gongwen.dates import format_cn
-from gongwen.doctype import DocumentType, Draft, S
-from gongwen.model import Paragraph, Section
-from gongwen.vocab import ORG_KINDS, org_words
 
 from . import wording as w
 
-TODAY = _dt.date.today()
 
-
-def _words(a: dict) -> dict[str, str]:
-    year = int(a.get("year") or TODAY.year)
+def words(a: dict) -> dict[str, str]:
+    year = int(a["year"]) if isinstance(a.get("year"), int) else this_year()
     return {**org_words(a.get("org_kind", "党组"), a.get("unit", "")), "year": str(year),
             "next_year": str(year + 1)}
-
-
-def _fill(text: str, a: dict, **extra: str) -> str:
-    return text.format_map({**_words(a), **extra})
 
 
 def _problem(p: dict, a: dict) -> dict:
     return {
         "problem": p["problem"],
-        "measures": [_fill(m, a) for m in p["measures"]],
+        "measures": [fill(m, words(a)) for m in p["measures"]],
         "leader": w.LEADER,
-        "lead_unit": _fill(w.LEAD_UNIT, a),
+        "lead_unit": fill(w.LEAD_UNIT, words(a)),
         "units": w.UNITS,
-        "deadline": normalize_deadline(_fill(w.DEADLINES[p["deadline"]], a)),
+        "deadline": normalize_deadline(fill(w.DEADLINES[p["deadline"]], words(a))),
     }
 
 
@@ -57,87 +63,69 @@ def _aspects(a: dict) -> list[dict]:
 
 
 def _safeguards(a: dict) -> list[dict]:
-    reports = {
-        "half_report": format_cn(a["half_report"]),
-        "annual_report": format_cn(a["annual_report"]),
-        "report_to": a["report_to"],
-    }
-    return [{"title": s["title"], "text": _fill(s["text"], a, **reports)} for s in w.SAFEGUARDS]
+    reports = {"half_report": format_cn(a["half_report"]), "annual_report": format_cn(a["annual_report"]),
+               "report_to": a["report_to"]}
+    return [{"title": s["title"], "text": fill(s["text"], words(a), **reports)} for s in w.SAFEGUARDS]
 
 
 PROBLEM_FIELDS = (
-    q.text("problem", "问题（一句话）"),
-    q.listof("measures", "整改措施（每条一句；多条时写成“一是……二是……”）", min_items=1),
-    *responsibility_questions(
-        leader=w.LEADER,
-        lead_unit=lambda a: _fill(w.LEAD_UNIT, a),
-        units=w.UNITS,
-    ),
+    text("problem", "问题（一句话）"),
+    listof("measures", "整改措施（每条一句；多条时写成“一是……二是……”）", min_items=1),
+    *responsibility_questions(leader=w.LEADER, lead_unit=lambda a: fill(w.LEAD_UNIT, words(a)), units=w.UNITS),
 )
 
+
+def _focus(c: Context) -> list:
+    intro = [Paragraph(c["focus_intro"])] if c.get("focus_intro") else []
+    return intro + [Heading(asp["title"].rstrip("。") + "。", children=[problem_section(p) for p in asp["problems"]])
+                    for asp in c["aspects"]]
+
+
+SECTIONS = [
+    section("general", "总体要求", build=lambda c: [Paragraph(c["general"])], questions=[
+        multiline("general", "总体要求", lambda a: fill(w.GENERAL, words(a)))]),
+    section("goals", "整改目标", build=lambda c: [Paragraph(c["goals"])], questions=[
+        multiline("goals", "整改目标", lambda a: fill(w.GOALS, words(a)))]),
+    section("principles", "整改原则", build=lambda c: titled_sections(c["principles"]), questions=[
+        titled_group("principles", "整改原则", lambda a: [
+            {"title": p["title"], "text": fill(p["text"], words(a))} for p in w.PRINCIPLES], item="条原则")]),
+    section("focus", "整改重点和整改方向", build=_focus, questions=[
+        text("chief", "对整改工作负总责的领导", lambda a: f"{a['org_kind']}主要负责同志"),
+        multiline("focus_intro", "整改重点和整改方向（导语）",
+                  lambda a: fill(w.FOCUS_INTRO, words(a), chief=a["chief"])),
+        group("aspects", "整改重点（各方面及其问题）", (
+            text("title", "方面（如“在带头……方面”）"),
+            group("problems", "该方面的问题", PROBLEM_FIELDS, summary="problem", item="个问题", min_items=1),
+        ), _aspects, summary="title", item="个方面", min_items=1),
+    ]),
+    section("safeguards", "保障措施", build=lambda c: titled_sections(c["safeguards"]), questions=[
+        date("half_report", "半年整改情况报送时间", lambda a: f"{a['year'] + 1}-06-底"),
+        date("annual_report", "全年整改情况报送时间", lambda a: f"{a['year'] + 1}-12-底"),
+        text("report_to", "整改情况报送给", "办公室"),
+        titled_group("safeguards", "保障措施", _safeguards, item="条措施"),
+    ]),
+]
+
 QUESTIONS = [
-    q.integer("year", "民主生活会年度", TODAY.year, min=2000, max=2100),
-    q.text("unit", "单位名称（简称，如“区政府”）", "区政府"),
-    q.choice("org_kind", "党组织类别", ORG_KINDS, "党组"),
-    q.text("title", "文件标题", lambda a: f"{a['unit']}{a['org_kind']}党史学习教育专题民主生活会整改落实方案"),
-    q.multiline("preamble", "开头段落", lambda a: _fill(w.PREAMBLE, a)),
-    q.multiline("general", "总体要求", lambda a: _fill(w.GENERAL, a), section="general"),
-    q.multiline("goals", "整改目标", lambda a: _fill(w.GOALS, a), section="goals"),
-    titled_group("principles", "整改原则", lambda a: [
-        {"title": p["title"], "text": _fill(p["text"], a)} for p in w.PRINCIPLES], item="条原则",
-        section="principles"),
-    q.text("chief", "对整改工作负总责的领导", lambda a: f"{a['org_kind']}主要负责同志", section="focus"),
-    q.multiline("focus_intro", "整改重点和整改方向（导语）",
-                lambda a: _fill(w.FOCUS_INTRO, a, chief=a["chief"]), section="focus"),
-    q.group("aspects", "整改重点（各方面及其问题）", (
-        q.text("title", "方面（如“在带头……方面”）"),
-        q.group("problems", "该方面的问题", PROBLEM_FIELDS, summary="problem", item="个问题", min_items=1),
-    ), _aspects, summary="title", item="个方面", min_items=1, section="focus"),
-    q.date("half_report", "半年整改情况报送时间", lambda a: f"{a['year'] + 1}-06-底", section="safeguards"),
-    q.date("annual_report", "全年整改情况报送时间", lambda a: f"{a['year'] + 1}-12-底", section="safeguards"),
-    q.text("report_to", "整改情况报送给", "办公室", section="safeguards"),
-    titled_group("safeguards", "保障措施", _safeguards, item="条措施", section="safeguards"),
-    q.confirm("ledger", "文末是否附整改任务清单（台账）", True),
-    q.text("ledger_title", "整改任务清单标题", "整改任务清单", when=("ledger", True)),
-    *closing_questions(org_signature),
-]
-
-OUTLINE = [
-    S("general", "总体要求"),
-    S("goals", "整改目标"),
-    S("principles", "整改原则"),
-    S("focus", "整改重点和整改方向"),
-    S("safeguards", "保障措施"),
+    integer("year", "民主生活会年度", this_year, min=2000, max=2100),
+    text("unit", "单位名称（简称，如“区政府”）", "区政府"),
+    choice("org_kind", "党组织类别", ORG_KINDS, "党组"),
+    text("title", "文件标题", lambda a: f"{a['unit']}{a['org_kind']}党史学习教育专题民主生活会整改落实方案"),
+    multiline("preamble", "开头段落", lambda a: fill(w.PREAMBLE, words(a))),
 ]
 
 
-def problems(a: dict) -> list[dict]:
+def problems(a: Context | dict) -> list[dict]:
     """Every problem in reading order (the ledger's rows)."""
     return [p for asp in a.get("aspects", []) for p in asp["problems"]]
 
 
-def build(a: dict) -> Draft:
-    focus: list = [Paragraph(a["focus_intro"])] if a.get("focus_intro") else []
-    focus += [
-        Section(asp["title"].rstrip("。") + "。", children=[problem_section(p) for p in asp["problems"]])
-        for asp in a.get("aspects", [])
-    ]
+def build(c: Context) -> Draft:
     appendices = []
-    if a.get("ledger") and a.get("aspects"):
-        appendices.append(Section(a["ledger_title"], blocks=[ledger_table(problems(a))]))
-    return Draft(
-        title=a["title"],
-        preamble=[Paragraph(a["preamble"])] if a.get("preamble") else [],
-        content={
-            "general": [Paragraph(a.get("general", ""))],
-            "goals": [Paragraph(a.get("goals", ""))],
-            "principles": titled_sections(a.get("principles", [])),
-            "focus": focus,
-            "safeguards": titled_sections(a.get("safeguards", [])),
-        },
-        **closing(a),
-        appendices=appendices,
-    )
+    if c.get("ledger") and problems(c):
+        appendices.append(Heading(c["ledger_title"], blocks=[ledger_table(problems(c))]))
+    return Draft(title=c["title"], preamble=[Paragraph(c["preamble"])] if c.get("preamble") else [],
+                 appendices=appendices, **closing(c))
 
 
 def validate(a: dict) -> list:
@@ -148,10 +136,16 @@ DOCTYPE = DocumentType(
     id="party-history-rectification",
     name="党史学习教育专题民主生活会整改落实方案",
     questions=QUESTIONS,
-    outline=OUTLINE,
+    sections=SECTIONS,
+    outline=["general", "goals", "principles", "focus", "safeguards"],
+    after=[
+        confirm("ledger", "文末是否附整改任务清单（台账）", True),
+        text("ledger_title", "整改任务清单标题", "整改任务清单", when=("ledger", True)),
+        *closing_questions(org_signature),
+    ],
     build=build,
     validate=validate,
-    vocabulary=_words,
+    vocabulary=words,
     description="专题民主生活会后的整改落实方案：总体要求、目标、原则，分方面逐条列出问题、整改措施和"
                 "责任领导、牵头单位、责任单位、落实时限，保障措施，文末附整改任务清单（台账）。",
 )

@@ -6,9 +6,9 @@ group's feedback (``patrol-meeting-plan``).
 
 from __future__ import annotations
 
-from gongwen import hookimpl
+from gongwen.api import hookimpl
 
-GONGWEN_API = 1
+GONGWEN_API = 2
 
 
 @hookimpl

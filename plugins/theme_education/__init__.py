@@ -5,9 +5,9 @@ Two types: the rectification plan after the meeting and the report on how it was
 
 from __future__ import annotations
 
-from gongwen import hookimpl
+from gongwen.api import hookimpl
 
-GONGWEN_API = 1
+GONGWEN_API = 2
 
 
 @hookimpl

@@ -3,26 +3,53 @@
 Three phases — 会前, 会议, 会后 — whose paragraphs are written around the figures the
 questionnaire asks for (forms sent, opinions by group, talks, revision rounds,
 criticisms, problems by class with how many are done).  ``validate`` checks that the
-figures agree, using :mod:`gongwen.counts`.
+figures agree, using the kit's counts checks.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
-from gongwen import questions as q
-from gongwen.common import closing, closing_questions, end_sentence, org_signature, titled_group
-from gongwen.counts import count, not_more_than, remainder, sum_equals
-from gongwen.dates import DateError, format_cn, parse_date
-from gongwen.doctype import DocumentType, Draft, S
-from gongwen.errors import Problem
-from gongwen.model import Paragraph, cn_number, enumerate_items
-from gongwen.vocab import ORG_KINDS
+from gongwen.api import (
+    ORG_KINDS,
+    Context,
+    DateError,
+    DocumentType,
+    Draft,
+    Paragraph,
+    Problem,
+    Question,
+    SectionDef,
+    choice,
+    closing,
+    closing_questions,
+    cn_number,
+    count,
+    date,
+    days_from_today,
+    end_sentence,
+    enumerate_items,
+    fill,
+    format_cn,
+    group,
+    integer,
+    listof,
+    multiline,
+    not_more_than,
+    org_signature,
+    parse_date,
+    remainder,
+    section,
+    sum_equals,
+    text,
+    this_year,
+    titled_group,
+)
 
 from . import report_wording as w
-from .rectification import fill, filled_titles, words
+from .rectification import filled_titles, words
 
-TODAY = _dt.date.today()
 SUBJECTS = ("team", "members")  # whose problems 会后 counts: the 班子 and its members
 
 
@@ -45,92 +72,19 @@ def _branch_period(a: dict) -> str:
     return f"{start.isoformat()}/{(start + _dt.timedelta(days=10)).isoformat()}"
 
 
-def _problem_counts(prefix: str, who: str, total: int, quick: int, stage: int) -> list[q.Question]:
+def _problem_counts(prefix: str, who: str, total: int, quick: int, stage: int) -> list[Question]:
     """Problems by class for one subject, and how many of each are done."""
     k = {s: f"{prefix}_{s}" for s in ("total", "quick", "stage", "long")}
     return [
-        count(k["total"], f"{who}查摆问题总数（个）", total, section="after"),
-        count(k["quick"], f"{who}问题中：即知即改类（个）", quick, section="after"),
-        count(k["stage"], f"{who}问题中：阶段性整改类（个）", stage, section="after"),
+        count(k["total"], f"{who}查摆问题总数（个）", total),
+        count(k["quick"], f"{who}问题中：即知即改类（个）", quick),
+        count(k["stage"], f"{who}问题中：阶段性整改类（个）", stage),
         count(k["long"], f"{who}问题中：长期整改类（个，默认为总数减前两类）",
-              remainder(k["total"], [k["quick"], k["stage"]]), section="after"),
-        count(f"{k['quick']}_done", f"{who}即知即改类已整改（个）", lambda a: a[k["quick"]], section="after"),
-        count(f"{k['stage']}_done", f"{who}阶段性整改类已完成（个）", 0, section="after"),
-        count(f"{k['long']}_done", f"{who}长期整改类已完成（个）", 0, section="after"),
+              remainder(k["total"], [k["quick"], k["stage"]])),
+        count(f"{k['quick']}_done", f"{who}即知即改类已整改（个）", lambda a: a[k["quick"]]),
+        count(f"{k['stage']}_done", f"{who}阶段性整改类已完成（个）", 0),
+        count(f"{k['long']}_done", f"{who}长期整改类已完成（个）", 0),
     ]
-
-
-QUESTIONS = [
-    q.integer("year", "年度", TODAY.year, min=2000, max=2100),
-    q.text("unit", "单位名称（简称，如“县农业农村局”）", "县农业农村局"),
-    q.choice("org_kind", "党组织类别", ORG_KINDS, "党委"),
-    q.text("title", "文件标题", lambda a: f"{a['year']}年主题教育专题民主生活会召开情况通报",
-           help="默认由年度生成"),
-    q.text("superior", "上级党委（如“县委”“市委”）", "县委"),
-    q.text("basis", "部署依据（开头一句）", w.BASIS),
-    q.text("guide_group", "到会指导的指导组（如“市委主题教育第三指导组”）",
-           lambda a: f"{a['superior']}主题教育指导组"),
-    q.text("guide_leader", "指导组到会领导（如“王建国组长”）", "主要负责同志"),
-    q.date("meeting_date", "民主生活会召开日期", TODAY.isoformat()),
-    count("members_count", "班子成员人数（撰写个人对照检查材料的人数）", 5, min=1),
-    # 会前
-    q.listof("study_materials", "学习篇目（每条一项，书名加书名号）", w.STUDY_MATERIALS, min_items=1,
-             section="study"),
-    count("study_sessions", "集中学习研讨次数（0 则不写）", 4, section="study"),
-    count("study_hours", "累计学习学时（0 则不写）", 32, section="study"),
-    count("focus_aspects", "会议聚焦几个方面", 6, min=1, section="opinions"),
-    q.listof("channels", "征求意见的层面（每条一项，如“服务对象”）", w.CHANNELS, min_items=1,
-             section="opinions"),
-    count("forms_sent", "发放意见征求表（份）", 120, section="opinions"),
-    count("forms_returned", "收回意见征求表（份）", lambda a: a["forms_sent"], section="opinions"),
-    count("opinions_total", "共收集意见建议（条）", 48, section="opinions"),
-    q.group("opinion_groups", "意见建议分类（可删空不写；各类条数之和应等于总数）", (
-        q.text("name", "类别（如“理论学习方面”）"),
-        count("count", "条数"),
-    ), _opinion_groups, summary="name", item="类", section="opinions"),
-    count("talks", "谈心谈话（人次）", 30, section="talks"),
-    count("material_revisions", "班子对照检查材料修改（轮）", 3, min=1, section="materials"),
-    q.listof("early_fixes", "会前先行解决的问题（每条一句，可删空）", w.EARLY_FIXES, section="early"),
-    # 会议
-    q.text("place", "会议地点", "机关会议室", section="meeting"),
-    q.text("presider", "主持人（职务加姓名，如“党委书记李志刚”）", lambda a: words(a)["secretary"],
-           section="meeting"),
-    q.text("attendees", "参会人员（如“党委副书记陈建华、党委委员赵明”）",
-           lambda a: f"{a['org_kind']}班子全体成员", section="meeting"),
-    q.text("guide_others", "指导组其他到会同志（可留空）", "", optional=True, section="meeting"),
-    q.text("length", "会期（如“半天”“1天”）", "半天", section="meeting"),
-    q.multiline("theme", "会议主题", w.THEME, section="theme"),
-    q.listof("agenda", "会议议程（每条一项，按顺序）", lambda a: [fill(i, a) for i in w.AGENDA],
-             min_items=1, section="agenda"),
-    count("criticisms", "会上提出相互批评意见（条）", 25, section="criticism"),
-    q.multiline("guide_comment", "指导组点评意见", w.GUIDE_COMMENT, section="review"),
-    titled_group("guide_requirements", "指导组提出的要求（标题如“紧扣群众关切抓整改”）",
-                 lambda a: filled_titles(w.GUIDE_REQUIREMENTS, a), item="点要求", section="review"),
-    # 会后
-    *_problem_counts("team", "班子", 12, 5, 4),
-    *_problem_counts("members", "班子成员个人", 26, 14, 8),
-    q.text("rectify_title", "会后第一项（整改清单）的标题", w.AFTER_TITLES["rectify"], section="after"),
-    q.text("life_title", "会后第二项（组织生活）的标题", w.AFTER_TITLES["life"], section="after"),
-    q.date("branch_period", "班子成员参加部门专题组织生活会的时间（如“2023年8月28日至31日”）",
-           _branch_period, allow_range=True, section="after"),
-    count("branch_units", "参加专题组织生活会的部门数（个）", 8, min=1, section="after"),
-    q.text("solve_title", "会后第三项（解决突出问题）的标题", w.AFTER_TITLES["solve"], section="after"),
-    q.multiline("solve_text", "会后第三项的内容", w.SOLVE, section="after"),
-    q.text("rules_title", "会后第四项（建章立制）的标题", w.AFTER_TITLES["rules"], section="after"),
-    count("rules_before", "前期已出台制度（项，0 则不写）", 15, section="after"),
-    q.text("rules_area", "制度建设围绕的工作", w.RULES_AREA, section="after"),
-    count("rules_new", "会后新制定制度（项）", 3, section="after"),
-    count("rules_revised", "会后修订完善制度（项）", 5, section="after"),
-    *closing_questions(org_signature),
-]
-
-OUTLINE = [
-    S("before", w.TITLES["before"]),
-    *(S(k, w.TITLES[k], 2, run_in=True) for k in ("study", "opinions", "talks", "materials", "early")),
-    S("meeting", w.TITLES["meeting"]),
-    *(S(k, w.TITLES[k], 2, run_in=True) for k in ("theme", "agenda", "criticism", "review")),
-    S("after", w.TITLES["after"]),
-]
 
 
 # ---------------------------------------------------------------- checks
@@ -160,7 +114,7 @@ def validate(a: dict) -> list[Problem]:
     return problems
 
 
-# ---------------------------------------------------------------- build
+# ---------------------------------------------------------------- sections
 
 
 def join_titles(items: list[str]) -> str:
@@ -173,116 +127,184 @@ def join_titles(items: list[str]) -> str:
     return out
 
 
-def _study(a: dict) -> str:
-    figures = [w.STUDY_SESSIONS.format(sessions=a["study_sessions"]) if a.get("study_sessions") else "",
-               w.STUDY_HOURS.format(hours=a["study_hours"]) if a.get("study_hours") else ""]
+def _study(c: Context) -> list:
+    figures = [c.fill(w.STUDY_SESSIONS, sessions=c["study_sessions"]) if c["study_sessions"] else "",
+               c.fill(w.STUDY_HOURS, hours=c["study_hours"]) if c["study_hours"] else ""]
     figures_text = "、".join(f for f in figures if f)
-    return fill(w.STUDY, a, figures=figures_text + "，" if figures_text else "",
-                 materials=join_titles(a.get("study_materials", [])))
+    return [Paragraph(c.fill(w.STUDY, figures=figures_text + "，" if figures_text else "",
+                             materials=join_titles(c["study_materials"])))]
 
 
-def _opinions(a: dict) -> str:
-    groups = [g for g in a.get("opinion_groups", []) if g.get("name")]
-    items = "、".join(f"{g['name']}{g['count']}条" for g in groups)
-    channels = a.get("channels", [])
-    return fill(w.OPINIONS, a, aspects=a["focus_aspects"], channels="、".join(channels),
-                 channel_count=cn_number(len(channels)), sent=a["forms_sent"], returned=a["forms_returned"],
-                 total=a["opinions_total"], grouped=w.OPINIONS_GROUPED.format(items=items) if items else "")
+def _opinions(c: Context) -> list:
+    items = "、".join(f"{g['name']}{g['count']}条" for g in c["opinion_groups"] if g.get("name"))
+    channels = c["channels"]
+    return [Paragraph(c.fill(w.OPINIONS, aspects=c["focus_aspects"], channels="、".join(channels),
+                             channel_count=cn_number(len(channels)), sent=c["forms_sent"],
+                             returned=c["forms_returned"], total=c["opinions_total"],
+                             grouped=c.fill(w.OPINIONS_GROUPED, items=items) if items else ""))]
 
 
-def _early(a: dict) -> str:
-    fixes = a.get("early_fixes", [])
+def _early(c: Context) -> list:
+    fixes = c["early_fixes"]
     if not fixes:
-        return fill(w.EARLY_NONE, a)
-    return fill(w.EARLY, a, count=len(fixes), items=enumerate_items(fixes))
+        return [Paragraph(c.fill(w.EARLY_NONE))]
+    return [Paragraph(c.fill(w.EARLY, count=len(fixes), items=enumerate_items(fixes)))]
 
 
-def _meeting(a: dict) -> str:
-    guides = a["guide_group"] + a["guide_leader"] + (f"及{a['guide_others']}" if a.get("guide_others") else "")
-    return fill(w.MEETING, a, date=format_cn(a["meeting_date"]), place=a["place"],
-                 presider=a["presider"], attendees=a["attendees"], guides=guides, length=a["length"])
+def _meeting(c: Context) -> list:
+    guides = c["guide_group"] + c["guide_leader"] + (f"及{c['guide_others']}" if c.get("guide_others") else "")
+    return [Paragraph(c.fill(w.MEETING, date=format_cn(c["meeting_date"]), place=c["place"],
+                             presider=c["presider"], attendees=c["attendees"], guides=guides, length=c["length"]))]
 
 
-def _review(a: dict) -> str:
-    text = fill(w.REVIEW, a, guide_leader=a["guide_leader"], guide_group=a["guide_group"],
-                 comment=end_sentence(a.get("guide_comment", "")))
-    reqs = a.get("guide_requirements", [])
+def _review(c: Context) -> list:
+    text = c.fill(w.REVIEW, guide_leader=c["guide_leader"], guide_group=c["guide_group"],
+                  comment=end_sentence(c["guide_comment"]))
+    reqs = c["guide_requirements"]
     if reqs:
         items = "".join(f"{cn_number(i)}要{end_sentence(r['title'])}{end_sentence(r.get('text', ''))}"
                         for i, r in enumerate(reqs, 1))
-        text += w.REVIEW_REQUIREMENTS.format(count=cn_number(len(reqs)), items=items)
-    return text
+        text += c.fill(w.REVIEW_REQUIREMENTS, count=cn_number(len(reqs)), items=items)
+    return [Paragraph(text)]
 
 
-def _progress(a: dict, prefix: str) -> str:
+def _progress(c: Context, prefix: str) -> str:
     """“即知即改类问题5个已全部整改到位，阶段性整改问题4个正在按计划推进……”"""
     parts = []
     for key, label, doing in w.CLASSES:
-        n, done = a[f"{prefix}_{key}"], a[f"{prefix}_{key}_done"]
+        n, done = c[f"{prefix}_{key}"], c[f"{prefix}_{key}_done"]
         if n == 0:
             continue
         shape = w.CLASS_DONE if done >= n else w.CLASS_DOING if done == 0 else w.CLASS_PARTLY
-        parts.append(shape.format(label=label, n=n, done=done, rest=n - done, doing=doing))
+        parts.append(c.fill(shape, label=label, n=n, done=done, rest=n - done, doing=doing))
     return "，".join(parts) or w.NO_PROBLEMS
 
 
-def _rules(a: dict) -> str:
-    changes = [w.RULES_NEW.format(new=a["rules_new"]) if a["rules_new"] else "",
-               w.RULES_REVISED.format(revised=a["rules_revised"]) if a["rules_revised"] else ""]
-    return fill(w.RULES, a, before=w.RULES_BEFORE.format(before=a["rules_before"]) if a["rules_before"] else "",
-                 area=a["rules_area"], changes="、".join(c for c in changes if c) or w.RULES_NONE)
+def _rules(c: Context) -> str:
+    changes = [c.fill(w.RULES_NEW, new=c["rules_new"]) if c["rules_new"] else "",
+               c.fill(w.RULES_REVISED, revised=c["rules_revised"]) if c["rules_revised"] else ""]
+    return c.fill(w.RULES, before=c.fill(w.RULES_BEFORE, before=c["rules_before"]) if c["rules_before"] else "",
+                  area=c["rules_area"], changes="、".join(x for x in changes if x) or w.RULES_NONE)
 
 
-def _after(a: dict) -> list:
-    if "team_total" not in a:
-        return []
+def _after(c: Context) -> list:
     items = [
-        (a["rectify_title"], fill(w.RECTIFY, a, team_total=a["team_total"], members_count=a["members_count"],
-                                   members_total=a["members_total"], team_progress=_progress(a, "team"),
-                                   members_progress=_progress(a, "members"))),
-        (a["life_title"], fill(w.LIFE, a, period=format_cn(a["branch_period"]),
-                                units=a["branch_units"])),
-        (a["solve_title"], a["solve_text"]),
-        (a["rules_title"], _rules(a)),
+        (c["rectify_title"], c.fill(w.RECTIFY, team_total=c["team_total"], members_count=c["members_count"],
+                                    members_total=c["members_total"], team_progress=_progress(c, "team"),
+                                    members_progress=_progress(c, "members"))),
+        (c["life_title"], c.fill(w.LIFE, period=format_cn(c["branch_period"]), units=c["branch_units"])),
+        (c["solve_title"], c["solve_text"]),
+        (c["rules_title"], _rules(c)),
     ]
-    return [Paragraph(fill(w.AFTER, a)),
-            *(Paragraph(text, lead=f"{cn_number(i)}是{end_sentence(title)}") for i, (title, text) in
-              enumerate(items, 1))]
+    return [Paragraph(c.fill(w.AFTER)),
+            *(Paragraph(text, lead=f"{cn_number(i)}是{end_sentence(title)}")
+              for i, (title, text) in enumerate(items, 1))]
 
 
-def build(a: dict) -> Draft:
-    meeting = format_cn(a["meeting_date"])
-    preamble = fill(w.PREAMBLE, a, basis=a["basis"].rstrip("，。,"), superior=a["superior"],
-                     guide_group=a["guide_group"], guide_leader=a["guide_leader"], date=meeting)
-    content: dict[str, list] = {
-        "study": [Paragraph(_study(a))] if "study_materials" in a else [],
-        "opinions": [Paragraph(_opinions(a))] if "opinions_total" in a else [],
-        "talks": [Paragraph(fill(w.TALKS, a, talks=a["talks"]))] if "talks" in a else [],
-        "materials": ([Paragraph(fill(w.MATERIALS, a, revisions=a["material_revisions"],
-                                       members_count=a["members_count"]))]
-                      if "material_revisions" in a else []),
-        "early": [Paragraph(_early(a))] if "early_fixes" in a else [],
-        "meeting": [Paragraph(_meeting(a))] if "place" in a else [],
-        "theme": [Paragraph(fill(w.THEME_TEXT, a, theme=a["theme"].strip().strip("“”")))] if "theme" in a else [],
-        "agenda": ([Paragraph(fill(w.AGENDA_TEXT, a, count=cn_number(len(a["agenda"])),
-                                    items=enumerate_items(a["agenda"])))] if "agenda" in a else []),
-        "criticism": [Paragraph(fill(w.CRITICISM, a, criticisms=a["criticisms"]))] if "criticisms" in a else [],
-        "review": [Paragraph(_review(a))] if "guide_comment" in a else [],
-        "after": _after(a),
-    }
-    return Draft(
-        title=a["title"],
-        preamble=[Paragraph(preamble)],
-        content=content,
-        **closing(a),
-    )
+def _item(key: str, build: Callable[[Context], list], questions: list[Question]) -> SectionDef:
+    """A run-in item of a phase (（一）深化学习教育，筑牢思想根基。会前，…)."""
+    return section(key, w.TITLES[key], 2, run_in=True, build=build, questions=questions)
+
+
+SECTIONS = [
+    # 会前
+    section("before", w.TITLES["before"]),
+    _item("study", _study, [
+        listof("study_materials", "学习篇目（每条一项，书名加书名号）", w.STUDY_MATERIALS, min_items=1),
+        count("study_sessions", "集中学习研讨次数（0 则不写）", 4),
+        count("study_hours", "累计学习学时（0 则不写）", 32),
+    ]),
+    _item("opinions", _opinions, [
+        count("focus_aspects", "会议聚焦几个方面", 6, min=1),
+        listof("channels", "征求意见的层面（每条一项，如“服务对象”）", w.CHANNELS, min_items=1),
+        count("forms_sent", "发放意见征求表（份）", 120),
+        count("forms_returned", "收回意见征求表（份）", lambda a: a["forms_sent"]),
+        count("opinions_total", "共收集意见建议（条）", 48),
+        group("opinion_groups", "意见建议分类（可删空不写；各类条数之和应等于总数）", (
+            text("name", "类别（如“理论学习方面”）"),
+            count("count", "条数"),
+        ), _opinion_groups, summary="name", item="类"),
+    ]),
+    _item("talks", lambda c: [Paragraph(c.fill(w.TALKS, talks=c["talks"]))], [
+        count("talks", "谈心谈话（人次）", 30),
+    ]),
+    _item("materials", lambda c: [Paragraph(c.fill(w.MATERIALS, revisions=c["material_revisions"],
+                                                   members_count=c["members_count"]))], [
+        count("material_revisions", "班子对照检查材料修改（轮）", 3, min=1),
+    ]),
+    _item("early", _early, [
+        listof("early_fixes", "会前先行解决的问题（每条一句，可删空）", w.EARLY_FIXES),
+    ]),
+    # 会议
+    section("meeting", w.TITLES["meeting"], build=_meeting, questions=[
+        text("place", "会议地点", "机关会议室"),
+        text("presider", "主持人（职务加姓名，如“党委书记李志刚”）", lambda a: words(a)["secretary"]),
+        text("attendees", "参会人员（如“党委副书记陈建华、党委委员赵明”）", lambda a: f"{a['org_kind']}班子全体成员"),
+        text("guide_others", "指导组其他到会同志（可留空）", "", optional=True),
+        text("length", "会期（如“半天”“1天”）", "半天"),
+    ]),
+    _item("theme", lambda c: [Paragraph(c.fill(w.THEME_TEXT, theme=c["theme"].strip().strip("“”")))], [
+        multiline("theme", "会议主题", w.THEME),
+    ]),
+    _item("agenda", lambda c: [Paragraph(c.fill(w.AGENDA_TEXT, count=cn_number(len(c["agenda"])),
+                                                items=enumerate_items(c["agenda"])))], [
+        listof("agenda", "会议议程（每条一项，按顺序）", lambda a: [fill(i, words(a)) for i in w.AGENDA], min_items=1),
+    ]),
+    _item("criticism", lambda c: [Paragraph(c.fill(w.CRITICISM, criticisms=c["criticisms"]))], [
+        count("criticisms", "会上提出相互批评意见（条）", 25),
+    ]),
+    _item("review", _review, [
+        multiline("guide_comment", "指导组点评意见", w.GUIDE_COMMENT),
+        titled_group("guide_requirements", "指导组提出的要求（标题如“紧扣群众关切抓整改”）",
+                     lambda a: filled_titles(w.GUIDE_REQUIREMENTS, a), item="点要求"),
+    ]),
+    # 会后
+    section("after", w.TITLES["after"], build=_after, questions=[
+        *_problem_counts("team", "班子", 12, 5, 4),
+        *_problem_counts("members", "班子成员个人", 26, 14, 8),
+        text("rectify_title", "会后第一项（整改清单）的标题", w.AFTER_TITLES["rectify"]),
+        text("life_title", "会后第二项（组织生活）的标题", w.AFTER_TITLES["life"]),
+        date("branch_period", "班子成员参加部门专题组织生活会的时间（如“2023年8月28日至31日”）",
+             _branch_period, allow_range=True),
+        count("branch_units", "参加专题组织生活会的部门数（个）", 8, min=1),
+        text("solve_title", "会后第三项（解决突出问题）的标题", w.AFTER_TITLES["solve"]),
+        multiline("solve_text", "会后第三项的内容", w.SOLVE),
+        text("rules_title", "会后第四项（建章立制）的标题", w.AFTER_TITLES["rules"]),
+        count("rules_before", "前期已出台制度（项，0 则不写）", 15),
+        text("rules_area", "制度建设围绕的工作", w.RULES_AREA),
+        count("rules_new", "会后新制定制度（项）", 3),
+        count("rules_revised", "会后修订完善制度（项）", 5),
+    ]),
+]
+
+QUESTIONS = [
+    integer("year", "年度", this_year, min=2000, max=2100),
+    text("unit", "单位名称（简称，如“县农业农村局”）", "县农业农村局"),
+    choice("org_kind", "党组织类别", ORG_KINDS, "党委"),
+    text("title", "文件标题", lambda a: f"{a['year']}年主题教育专题民主生活会召开情况通报", help="默认由年度生成"),
+    text("superior", "上级党委（如“县委”“市委”）", "县委"),
+    text("basis", "部署依据（开头一句）", w.BASIS),
+    text("guide_group", "到会指导的指导组（如“市委主题教育第三指导组”）", lambda a: f"{a['superior']}主题教育指导组"),
+    text("guide_leader", "指导组到会领导（如“王建国组长”）", "主要负责同志"),
+    date("meeting_date", "民主生活会召开日期", days_from_today(0)),
+    count("members_count", "班子成员人数（撰写个人对照检查材料的人数）", 5, min=1),
+]
+
+
+def build(c: Context) -> Draft:
+    preamble = c.fill(w.PREAMBLE, basis=c["basis"].rstrip("，。,"), superior=c["superior"],
+                      guide_group=c["guide_group"], guide_leader=c["guide_leader"], date=format_cn(c["meeting_date"]))
+    return Draft(title=c["title"], preamble=[Paragraph(preamble)], **closing(c))
 
 
 DOCTYPE = DocumentType(
     id="theme-education-report",
     name="主题教育专题民主生活会召开情况通报",
     questions=QUESTIONS,
-    outline=OUTLINE,
+    sections=SECTIONS,
+    outline=["before", "study", "opinions", "talks", "materials", "early",
+             "meeting", "theme", "agenda", "criticism", "review", "after"],
+    after=closing_questions(org_signature),
     build=build,
     validate=validate,
     vocabulary=words,

@@ -1,7 +1,7 @@
 """Wording for the meeting report (主题教育专题民主生活会召开情况通报).
 
 Data only: default titles, the paragraph templates and the default lists, in the
-official register.  Templates are ``str.format`` strings; besides the organisation
+official register.  Templates are filled with ``Context.fill``; besides the organisation
 words ``{org}``, ``{members}``, ``{secretary}``, ``{deputy}``, ``{unit}`` they take the
 figures and names named in each comment — every figure comes from an answer.
 """

@@ -2,8 +2,8 @@
 
 Data only: the preamble, leadership, principles, goals, deadline, the six standard aspects
 (problems and titled measures each) and the closing requirements, written in the official
-register. Texts may contain the ``str.format`` fields ``{org}``, ``{members}`` and ``{unit}``
-(and ``{meeting_date}`` in PREAMBLE only); fill them with ``.format_map``.
+register. Texts may contain the fields ``{org}``, ``{members}`` and ``{unit}`` (and
+``{meeting_date}`` in PREAMBLE only), filled with ``gongwen.api.fill`` / ``Context.fill``.
 """
 
 from __future__ import annotations

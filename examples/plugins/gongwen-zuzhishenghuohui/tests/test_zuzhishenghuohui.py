@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from gongwen.testing import (
+from gongwen.api.testing import (
     CTRL_U,
     ENTER,
     docx_paragraphs,

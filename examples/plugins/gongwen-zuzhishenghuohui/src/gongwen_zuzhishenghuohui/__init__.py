@@ -5,10 +5,10 @@ It adds the document type ``zuzhishenghuohui-notice``: 召开年度组织生活�
 
 from __future__ import annotations
 
-from gongwen import hookimpl
+from gongwen.api import hookimpl
 
 #: The gongwen plugin API this plugin is written for; gongwen refuses it if the API changes.
-GONGWEN_API = 1
+GONGWEN_API = 2
 
 
 @hookimpl

@@ -1,6 +1,6 @@
 """Default wording of the notice, as data.
 
-Texts may contain the ``str.format`` fields ``{year}`` (the year reviewed), ``{unit}``
+Texts may contain the fields ``{year}`` (the year reviewed), ``{unit}``
 (the issuing body, e.g. 县委组织部) and ``{scope}`` (全县, 全局 …).
 """
 

@@ -1,18 +1,48 @@
-"""From raw answers to a finished file: resolve, validate, build, assemble, write."""
+"""The one path from answers to a finished file, used by ``render``, ``new``, ``check``,
+``batch`` and :mod:`gongwen.testing`::
+
+    load (answers file → type, raw answers)  →  prepare (resolved answers, outline, problems)
+      →  build (the type's Draft and each kept section's builder → Document)  →  bytes → file
+
+A plugin's code runs only in :func:`prepare` (``validate``, ``vocabulary``, computed
+defaults) and :func:`build` (``build`` and section builders); whatever it raises there is
+reported as a :class:`PluginError` naming the plugin, the type and the hook or section.
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
-from .doctype import DocumentType, OutlineEntry
+from . import keys
+from .clock import today
+from .doctype import Content, Context, DocumentType, OutlineEntry
 from .errors import AnswersInvalid, GongwenError, Problem
 from .fileio import atomic_write
 from .model import Document
-from .outline import assemble, parse_outline
+from .outline import assemble, heading_title, parse_outline
 from .questions import Answers, resolve
+
+T = TypeVar("T")
+UNFINISHED_NOTE = "这是填写中断时保存的答案文件，尚未填完，未填的问题已按默认值处理"
+
+
+class PluginError(GongwenError):
+    """A plugin's code failed while making a document (never an empty section, never an
+    internal error): the message names the plugin, the type and where."""
+
+
+def plugin_call(doctype: DocumentType, where: str, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)``, with whatever it raises (``SystemExit`` included) told as a PluginError."""
+    try:
+        return fn(*args)
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin's bug is reported, never fatal
+        detail = str(exc) if isinstance(exc, GongwenError) else f"{type(exc).__name__}: {exc}"
+        raise PluginError(f"插件 {doctype.plugin or '（未知）'} 的文种“{doctype.name}”在{where}时出错："
+                          f"{detail}。请把这条信息告诉插件作者。") from exc
 
 FORMATS = ("docx", "md")
 
@@ -27,7 +57,7 @@ def find_type(types: Mapping[str, DocumentType], type_id: str) -> DocumentType:
 
 def doctype_of(raw: Answers, path: Path, types: Mapping[str, DocumentType]) -> DocumentType:
     """The document type an answers file (read from ``path``) names in ``type = "…"``."""
-    type_id = raw.get("type")
+    type_id = raw.get(keys.TYPE)
     if not isinstance(type_id, str) or not type_id:
         raise GongwenError(f"“{path}”缺少文种：请在第一行写 type = \"文种标识\"（可用：{'、'.join(types)}）")
     return find_type(types, type_id)
@@ -39,7 +69,7 @@ def choose_template(doctype: DocumentType, raw: Answers, answers_file: Path | No
     ``template = "…"`` (relative to that file), else the type's own; None for the default."""
     if explicit:
         return explicit
-    name = raw.get("template") if answers_file is not None else None
+    name = raw.get(keys.TEMPLATE) if answers_file is not None else None
     if name:
         path = (answers_file.parent / str(name)).resolve()
         if not path.is_file():
@@ -48,6 +78,32 @@ def choose_template(doctype: DocumentType, raw: Answers, answers_file: Path | No
     from .render_docx import type_template
 
     return type_template(doctype.template)
+
+
+@dataclass
+class Loaded:
+    """An answers file read: its type, its answers (the file's own keys except ``type``,
+    ``outline`` and ``template`` removed), where an interrupted questionnaire stopped, and
+    notes for the user (encoding, cleaned characters, unfinished file)."""
+
+    doctype: DocumentType
+    raw: Answers
+    path: Path
+    unfinished: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def load(path: Path, types: Mapping[str, DocumentType]) -> Loaded:
+    """Read an answers file and find its type; the unfinished mark is taken out (once, here)."""
+    from .answers import read_answers
+
+    notes: list[str] = []
+    raw = read_answers(path, notes)
+    doctype = doctype_of(raw, path, types)
+    unfinished = raw.pop(keys.UNFINISHED, None)
+    if unfinished is not None:
+        notes.append(f"{UNFINISHED_NOTE}。继续填写：gongwen new {doctype.id} -o 输出.docx --resume {path}")
+    return Loaded(doctype, raw, path, str(unfinished) if unfinished is not None else None, notes)
 
 
 @dataclass
@@ -63,21 +119,52 @@ class Prepared:
 
 def prepare(doctype: DocumentType, raw: Answers) -> Prepared:
     """Check every answer and the outline in one pass; fill defaults."""
-    outline, outline_problems = parse_outline(raw.get("outline"), doctype, raw)
+    outline, outline_problems = parse_outline(raw.get(keys.OUTLINE), doctype, raw)
     kept = {e.key for e in outline if e.key}
     res = resolve(doctype.questions, raw, kept)
     problems = [*res.problems, *outline_problems]
     if not problems and doctype.validate:
-        problems += doctype.validate(res.answers)
+        problems += plugin_call(doctype, "核对回答（validate）", doctype.validate, res.answers)
     return Prepared(doctype, res.answers, outline, problems, res.warnings)
+
+
+def section_content(prepared: Prepared, words: dict[str, str], day: Any) -> dict[str, Content]:
+    """Each kept built-in section's content from its builder (only sections the outline keeps)."""
+    dt, content = prepared.doctype, {}
+    for e in prepared.outline:
+        sd = dt.by_key.get(e.key) if e.key else None
+        if sd is None or sd.build is None or e.paragraphs is not None or e.items is not None:
+            continue
+        title = heading_title(e, words)
+        ctx = Context(prepared.answers, words, day, e.key, title)
+        content[e.key] = list(plugin_call(dt, f"生成章节“{title}”（{e.key}）", sd.build, ctx))
+    return content
 
 
 def build(prepared: Prepared) -> Document:
     """The document for prepared answers; raises with every problem if any."""
     if prepared.problems:
         raise AnswersInvalid(prepared.problems)
-    draft = prepared.doctype.build(prepared.answers)
-    return assemble(draft, prepared.outline, prepared.doctype.words(prepared.answers))
+    dt, day = prepared.doctype, today()
+    words = plugin_call(dt, "生成用词（vocabulary）", dt.words, prepared.answers)
+    draft = plugin_call(dt, "生成文件（build）", dt.build, Context(prepared.answers, words, day))
+    return assemble(draft, section_content(prepared, words, day), prepared.outline, words)
+
+
+def render_file(source: Path, output: Path, types: Mapping[str, DocumentType], *, fmt: str | None = None,
+                template: Path | None = None, force: bool = False,
+                warn: Callable[[str], None] = lambda _: None) -> Path:
+    """``gongwen render``: an answers file to a document (``batch`` renders each file so)."""
+    loaded = load(source, types)
+    for note in loaded.notes:
+        warn(note)
+    prep = prepare(loaded.doctype, loaded.raw)
+    for w in prep.warnings:
+        warn(str(w))
+    if prep.problems:
+        raise AnswersInvalid(prep.problems, str(source))
+    doc = build(prep)
+    return write_document(doc, output, fmt, choose_template(loaded.doctype, loaded.raw, source, template), force)
 
 
 SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md"}

@@ -1,22 +1,12 @@
-"""Shared building blocks: deadlines, responsibility fields, problems, ledger, phases."""
+"""The genre kit: deadlines, responsibility fields, problems, ledger, phases."""
 
 import pytest
 from gongwen import questions as q
-from gongwen.common import (
-    LEDGER_COLUMNS,
-    dates_in_order,
-    deadline,
-    format_deadline,
-    ledger_table,
-    parse_deadline,
-    phase_order_errors,
-    phase_questions,
-    phase_sections,
-    problem_section,
-    responsibility_fields,
-    titled_sections,
-)
 from gongwen.dates import DateError
+from gongwen.kit.deadlines import dates_in_order, deadline, format_deadline, parse_deadline
+from gongwen.kit.lists import titled_sections
+from gongwen.kit.phases import phase_order_errors, phase_questions, phase_sections
+from gongwen.kit.responsibility import LEDGER_COLUMNS, ledger_table, problem_section, responsibility_fields
 from gongwen.model import Section, number_sections
 
 

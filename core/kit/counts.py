@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from . import questions as q
-from .errors import Problem
-from .questions import Answers, Question
+from .. import questions as q
+from ..errors import Problem
+from ..questions import Answers, Question
 
 _MISSING = object()
 _STEP = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
