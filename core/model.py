@@ -176,11 +176,21 @@ class Para:
         return self.number + self.text
 
 
+def _lines(text: str) -> list[str]:
+    """A text's paragraphs: a line break typed in an answer starts a new paragraph."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _body(text: str, lead: str = "") -> list[Para]:
+    first, *rest = _lines(text) or [""]
+    return [Para("body", text=first, lead=lead), *(Para("body", text=line) for line in rest)]
+
+
 def _block_paras(block: Block) -> list[Para]:
     if isinstance(block, Paragraph):
-        return [Para("body", text=block.text, lead=block.lead)]
+        return _body(block.text, block.lead)
     if isinstance(block, Enumeration):
-        return [Para("body", text=enumerate_items(block.items, block.style), lead=block.lead)]
+        return _body(enumerate_items(block.items, block.style), block.lead)
     if isinstance(block, Fields):
         return [Para("body", text=value, lead=f"{label}：") for label, value in block.items]
     if isinstance(block, Table):
@@ -206,12 +216,14 @@ def _section_paras(sections: list[Section], parent_level: int, counters: dict) -
                 n = local[level]
             number = heading_number(level, n)
         blocks = list(sec.blocks)
-        title, rest = sec.title, ""
+        title, rest, more = sec.title.strip(), "", []
         if sec.run_in and blocks and isinstance(blocks[0], Paragraph) and not blocks[0].lead:
-            rest = blocks.pop(0).text
-        if rest and not title.rstrip().endswith(HEADING_END):
+            rest, *lines = _lines(blocks.pop(0).text) or [""]
+            more = [Para("body", text=line) for line in lines]
+        if rest and not title.endswith(HEADING_END):
             title += "。"  # a title that runs into its paragraph ends with a full stop
         out.append(Para("heading", text=title, level=level, number=number, rest=rest))
+        out.extend(more)
         for b in blocks:
             out.extend(_block_paras(b))
         out.extend(_section_paras(sec.children, level, counters))

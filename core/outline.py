@@ -217,6 +217,17 @@ def assemble(draft: Draft, content: dict[str, Content], entries: list[OutlineEnt
     )
 
 
+def prune(sections: list[Section]) -> list[Section]:
+    """Built-in sections that came out empty (an optional answer left blank, nothing under
+    them) are left out, so that no heading stands alone; a user's own heading stays."""
+    kept = []
+    for sec in sections:
+        sec.children = prune(sec.children)
+        if sec.blocks or sec.children or not sec.key:
+            kept.append(sec)
+    return kept
+
+
 def outline_lines(entries: list[OutlineEntry], words: dict[str, str]) -> list[str]:
     """Numbered headings of an outline, indented by level (``show`` and review)."""
     doc = assemble(Draft(title=""), {}, entries, words)

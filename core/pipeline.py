@@ -23,7 +23,7 @@ from .doctype import Content, Context, DocumentType, OutlineEntry
 from .errors import AnswersInvalid, GongwenError, Problem
 from .fileio import atomic_write
 from .model import Document
-from .outline import assemble, heading_title, parse_outline
+from .outline import assemble, heading_title, parse_outline, prune
 from .questions import Answers, resolve
 
 T = TypeVar("T")
@@ -148,7 +148,9 @@ def build(prepared: Prepared) -> Document:
     dt, day = prepared.doctype, today()
     words = plugin_call(dt, "生成用词（vocabulary）", dt.words, prepared.answers)
     draft = plugin_call(dt, "生成文件（build）", dt.build, Context(prepared.answers, words, day))
-    return assemble(draft, section_content(prepared, words, day), prepared.outline, words)
+    doc = assemble(draft, section_content(prepared, words, day), prepared.outline, words)
+    doc.sections = prune(doc.sections)
+    return doc
 
 
 def render_file(source: Path, output: Path, types: Mapping[str, DocumentType], *, fmt: str | None = None,

@@ -41,7 +41,7 @@ def full_stop(text: str) -> str:
 
 def end_sentence(text: str) -> str:
     """The text with one full stop at the end (headings that run into their paragraph)."""
-    text = text.strip().rstrip("。.；;，,")
+    text = text.strip().rstrip("。.；;，,：:")
     return text + "。" if text else text
 
 

@@ -235,8 +235,8 @@ def _requirements(c: Context) -> list:
             out.append(Paragraph(r["text"], lead=f"{cn_number(n)}要{title}。"))
         elif style == "标题段落同行":
             out.append(Heading(f"{title}。", paragraphs(r["text"]), run_in=True))
-        else:
-            out.append(Heading(title, paragraphs(r["text"])))
+        else:  # a heading of its own, written as the user wrote it (like a renamed section)
+            out.append(Heading(r["title"].strip(), paragraphs(r["text"])))
     return out
 
 
