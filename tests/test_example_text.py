@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from gongwen.answers import read_answers
 from gongwen.testing import render_text
 
