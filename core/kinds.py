@@ -2,25 +2,30 @@
 
 ``Question.kind`` is a key of :data:`KINDS`.  The entry says how a raw answer (a TOML
 value or typed text) is read and checked, what an unanswered question holds, how an
-answer is shown (review step, ``show``) and what the answers file notes after the
-label.  Adding a kind is adding an entry::
+answer is shown (review step, ``show``), what the answers file notes after the label,
+and how the questionnaire asks it.  Adding a kind is adding an entry::
 
     class Stars(Kind):
         key, name = "stars", "星级"
         ...
 
     KINDS[Stars.key] = Stars()
+
+The prompts import questionary (through :mod:`gongwen.ask`) only when they run, so
+reading an answers file or ``gongwen --help`` does not load it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .questions import Question
+    from .ask import Questionnaire
+    from .questions import Answers, Question
 
+Attach = Callable[[Any], None] | None
 OTHER = "其他（自行填写）"
 
 
@@ -54,6 +59,32 @@ class Kind:
         """What the answers file writes after the label, e.g. ``（可选：党委、党组）``."""
         return ""
 
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        """Ask ``q`` in the questionnaire ``qn`` (``current`` as default); returns the checked value.
+
+        ``attach(live)`` receives the list a list/group question edits (see ``Questionnaire.ask``).
+        """
+        return self.type_in(q, current, scope)
+
+    def prompt_default(self, q: Question, value: Any) -> str:
+        """The text a typed prompt starts with."""
+        return "" if value is None else str(value)
+
+    def type_in(self, q: Question, current: Any, scope: Answers, hint: str = "", **kw: Any) -> Any:
+        """A typed answer, refused with the Chinese message until valid.  ``hint`` follows the
+        label directly (questionary's ``instruction`` would put two spaces before a full-width "（")."""
+        import questionary
+
+        from .answers import clean_text
+        from .ask import STYLE
+        from .questions import check_value
+
+        answer = questionary.text(
+            q.label + hint, default=self.prompt_default(q, current),
+            validate=lambda typed: check_value(q, typed, scope)[1] or True, style=STYLE, **kw,
+        ).unsafe_ask()
+        return check_value(q, clean_text(answer), scope)[0]
+
 
 class Text(Kind):
     key, name = "text", "文字"
@@ -75,6 +106,22 @@ class Multiline(Text):
 
     def trim(self, value: str) -> str:
         return value.strip("\n")
+
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        """Show the current text; Enter keeps it, or open it for editing."""
+        import questionary
+
+        from .ask import say, select
+        from .questions import check_value
+
+        if current:
+            say(f"{q.label}（当前内容）：", "bold")
+            say(f"  {current}")
+            keep = select(f"{q.label}：", choices=[
+                questionary.Choice("✔ 就用这段", True), questionary.Choice("✎ 修改", False)]).unsafe_ask()
+            if keep:
+                return check_value(q, current, scope)[0]
+        return self.type_in(q, current, scope, "（可多行；按 Esc 再按回车 完成）", multiline=True)
 
 
 class _FromChoices(Kind):
@@ -98,6 +145,12 @@ class Choice(_FromChoices, Text):
     def outside(self, q: Question, value: Any) -> str | None:
         return f"应为以下之一：{'、'.join(q.choices)}" if value and value not in q.choices else None
 
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        from .ask import select
+
+        default = current if current in q.choices else None
+        return select(q.label, choices=list(q.choices), default=default).unsafe_ask()
+
 
 class Confirm(Kind):
     key, name = "confirm", "是/否"
@@ -117,6 +170,16 @@ class Confirm(Kind):
 
     def show(self, q: Question, value: Any) -> str:
         return "是" if value else "否"
+
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        """是/否 as a choice list (questionary's confirm answers "Yes"/"No"); y and n still work."""
+        import questionary
+
+        from .ask import select
+
+        choices = [questionary.Choice("是", True, shortcut_key="y"), questionary.Choice("否", False, shortcut_key="n")]
+        return select(q.label, choices, default=choices[0 if current else 1], use_shortcuts=True,
+                      instruction="（↑↓ 或 y/n 选择，回车确认）").unsafe_ask()
 
 
 class Integer(Kind):
@@ -174,6 +237,13 @@ class Date(Kind):
     def comment(self, q: Question) -> str:
         return "（日期，如 2023年8月20日）"
 
+    def prompt_default(self, q: Question, value: Any) -> str:
+        return self.show(q, value) if value else super().prompt_default(q, value)
+
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        ranges = "、2020年4月至9月" if q.allow_range else ""
+        return self.type_in(q, current, scope, f"（可写 2023年8月20日、2023-8-20、2023年8月、12月底{ranges}）")
+
 
 class ListOf(Kind):
     """A list of one-line texts (``q.listof``)."""
@@ -196,6 +266,21 @@ class ListOf(Kind):
     def show(self, q: Question, value: Any) -> str:
         return "；".join(value) if value else "（无）"
 
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        """A menu over the items; each is asked as a one-line text."""
+        from .questions import Question
+
+        item_q = Question("item", f"{q.label}（一条）", "text")
+        items = list(current or [])
+        if attach:
+            attach(items)
+
+        def edit(index: int) -> None:
+            items[index] = qn.ask(item_q, items[index], scope)
+
+        return qn.repeat(q, items, scope, show=lambda v: v, edit=edit,
+                         new=lambda: items.append(qn.ask(item_q, "", scope)))
+
 
 class Multichoice(_FromChoices, ListOf):
     key, name = "multichoice", "多选"
@@ -203,6 +288,31 @@ class Multichoice(_FromChoices, ListOf):
     def outside(self, q: Question, value: Any) -> str | None:
         bad = [] if q.other else [v for v in value if v not in q.choices]
         return f"“{bad[0]}”不在可选项中：{'、'.join(q.choices)}" if bad else None
+
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        """Tick boxes; with ``q.other``, further items written in (separated by 、)."""
+        import questionary
+
+        from .answers import clean_text
+        from .ask import STYLE, say
+        from .questions import check_value
+
+        current = list(current or [])
+        options = list(q.choices) + [c for c in current if c not in q.choices]
+        choices = [questionary.Choice(c, checked=c in current) for c in options]
+        if q.other:
+            choices.append(questionary.Choice(OTHER))
+        while True:
+            picked = questionary.checkbox(q.label, choices=choices, style=STYLE,
+                                          instruction="（空格选择，回车确认）").unsafe_ask()
+            if OTHER in picked:
+                picked.remove(OTHER)
+                extra = clean_text(questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask())
+                picked += [x.strip() for x in extra.replace("，", "、").split("、") if x.strip()]
+            value, error = check_value(q, picked, scope)
+            if not error:
+                return value
+            say(f"  {error}", "fg:ansired")
 
 
 class Group(Kind):
@@ -224,6 +334,9 @@ class Group(Kind):
     def show(self, q: Question, value: Any) -> str:
         names = [item_summary(q, item) for item in value]
         return f"共 {len(value)} 项：" + "；".join(names) if value else "（无）"
+
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        return qn.edit_group(q, current, scope, attach)
 
 
 def item_summary(q: Question, item: dict) -> str:
