@@ -18,6 +18,7 @@ reading an answers file or ``gongwen --help`` does not load it.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 Attach = Callable[[Any], None] | None
 OTHER = "其他（自行填写）"
+_INTEGER = re.compile(r"-?\d+")  # \d: the digits int() reads (str.isdigit() also takes ① and ²)
 
 
 class Kind:
@@ -192,7 +194,7 @@ class Integer(Kind):
         return False  # 0 is an answer
 
     def coerce(self, q: Question, value: Any) -> tuple[Any, str | None]:
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int):
             return value, f"应为整数，而不是{type_name(value)}"
