@@ -15,6 +15,7 @@ from typing import Any
 from .doctype import DocumentType
 from .errors import GongwenError
 from .keys import UNFINISHED  # the mark of an interrupted file (see gongwen.keys)
+from .kinds import KINDS
 from .questions import Answers, Question, show_value
 
 if sys.version_info >= (3, 11):
@@ -255,7 +256,7 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
     for q in doctype.questions:
         if q.key not in answers:
             continue
-        if q.kind == "group":
+        if KINDS[q.kind].nested:  # arrays of tables follow the plain keys
             later.append((q, answers[q.key]))
             continue
         _add_comment(doc, q, skeleton)
@@ -283,16 +284,7 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
 def _add_comment(container: Any, q: Question, skeleton: bool) -> None:
     import tomlkit
 
-    line = q.label
-    if q.kind in ("choice", "multichoice") and q.choices:
-        line += f"（可选：{'、'.join(q.choices)}）"
-    if q.kind == "date":
-        line += "（日期，如 2023年8月20日）"
-    if q.kind == "integer" and (q.min is not None or q.max is not None):
-        lo = "" if q.min is None else str(q.min)
-        hi = "" if q.max is None else str(q.max)
-        line += f"（整数 {lo}～{hi}）"
-    container.add(tomlkit.comment(line))
+    container.add(tomlkit.comment(q.label + KINDS[q.kind].comment(q)))
     if skeleton and q.help:
         container.add(tomlkit.comment(q.help))
     if skeleton and q.when is not None:
@@ -324,7 +316,7 @@ def _aot(q: Question, items: list[dict], skeleton: bool) -> Any:
         for f in q.fields:
             if f.key not in item:
                 continue
-            if f.kind == "group":
+            if KINDS[f.kind].nested:
                 nested.append(f)
                 continue
             table.add(tomlkit.comment(f.label))

@@ -15,18 +15,10 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from .answers import clean_text
 from .doctype import DocumentType, OutlineEntry
+from .kinds import KINDS, item_summary
 from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
-from .questions import (
-    OTHER,
-    Answers,
-    Question,
-    check_value,
-    item_summary,
-    resolve,
-    show_value,
-)
+from .questions import Answers, Question, check_value, resolve, show_value
 
 DONE = "__done__"
 REVIEW = "review"  # position of an interrupted run that was at the review step
@@ -42,19 +34,6 @@ def select(message: str, choices: list, **kwargs: Any) -> questionary.Question:
 
 def say(text: str, style: str = "") -> None:
     questionary.print(text, style=style)
-
-
-def _validator(q: Question, scope: Answers):
-    def validate(text: str) -> bool | str:
-        return check_value(q, text, scope)[1] or True
-
-    return validate
-
-
-def _shown_default(q: Question, value: Any) -> str:
-    if q.kind == "date" and value:
-        return show_value(q, value)
-    return "" if value is None else str(value)
 
 
 class Questionnaire:
@@ -129,84 +108,12 @@ class Questionnaire:
         ``attach(live)`` receives the list a list/group question is editing, before the
         first prompt, so that an interrupted run still sees what was typed.
         """
-        if q.kind in ("list", "group"):
-            return getattr(self, f"_ask_{q.kind}")(q, current, scope, attach)
-        return getattr(self, f"_ask_{q.kind}")(q, current, scope)
-
-    def _text_like(self, q: Question, current: Any, scope: Answers, hint: str = "", **kw: Any) -> Any:
-        """A typed answer; ``hint`` follows the label directly (questionary's ``instruction``
-        would put two spaces before a full-width "（")."""
-        answer = questionary.text(
-            q.label + hint, default=_shown_default(q, current), validate=_validator(q, scope),
-            style=STYLE, **kw,
-        ).unsafe_ask()
-        return check_value(q, clean_text(answer), scope)[0]
-
-    def _ask_text(self, q: Question, current: Any, scope: Answers) -> Any:
-        return self._text_like(q, current, scope)
-
-    def _ask_integer(self, q: Question, current: Any, scope: Answers) -> Any:
-        return self._text_like(q, current, scope)
-
-    def _ask_date(self, q: Question, current: Any, scope: Answers) -> Any:
-        ranges = "、2020年4月至9月" if q.allow_range else ""
-        hint = f"（可写 2023年8月20日、2023-8-20、2023年8月、12月底{ranges}）"
-        return self._text_like(q, current, scope, hint)
-
-    def _ask_multiline(self, q: Question, current: Any, scope: Answers) -> Any:
-        """Show the current text; Enter keeps it, or open it for editing."""
-        if current:
-            say(f"{q.label}（当前内容）：", "bold")
-            say(f"  {current}")
-            keep = select(f"{q.label}：", choices=[
-                Choice("✔ 就用这段", True), Choice("✎ 修改", False)]).unsafe_ask()
-            if keep:
-                return check_value(q, current, scope)[0]
-        return self._text_like(q, current, scope, "（可多行；按 Esc 再按回车 完成）", multiline=True)
-
-    def _ask_choice(self, q: Question, current: Any, scope: Answers) -> Any:
-        default = current if current in q.choices else None
-        return select(q.label, choices=list(q.choices), default=default).unsafe_ask()
-
-    def _ask_confirm(self, q: Question, current: Any, scope: Answers) -> Any:
-        """是/否 as a choice list (questionary's confirm answers "Yes"/"No"); y and n still work."""
-        choices = [Choice("是", True, shortcut_key="y"), Choice("否", False, shortcut_key="n")]
-        return select(q.label, choices, default=choices[0 if current else 1], use_shortcuts=True,
-                      instruction="（↑↓ 或 y/n 选择，回车确认）").unsafe_ask()
-
-    def _ask_multichoice(self, q: Question, current: Any, scope: Answers) -> Any:
-        current = list(current or [])
-        options = list(q.choices) + [c for c in current if c not in q.choices]
-        choices = [Choice(c, checked=c in current) for c in options]
-        if q.other:
-            choices.append(Choice(OTHER))
-        while True:
-            picked = questionary.checkbox(q.label, choices=choices, style=STYLE,
-                                          instruction="（空格选择，回车确认）").unsafe_ask()
-            if OTHER in picked:
-                picked.remove(OTHER)
-                extra = clean_text(questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask())
-                picked += [x.strip() for x in extra.replace("，", "、").split("、") if x.strip()]
-            value, error = check_value(q, picked, scope)
-            if not error:
-                return value
-            say(f"  {error}", "fg:ansired")
+        return KINDS[q.kind].ask(self, q, current, scope, attach)
 
     # ------------------------------------------------------------ lists and groups
 
-    def _ask_list(self, q: Question, current: Any, scope: Answers, attach=None) -> Any:
-        item_q = Question("item", f"{q.label}（一条）", "text")
-        items = list(current or [])
-        if attach:
-            attach(items)
-
-        def edit(index: int) -> None:
-            items[index] = self.ask(item_q, items[index], scope)
-
-        return self._repeat(q, items, scope, show=lambda v: v, edit=edit,
-                            new=lambda: items.append(self.ask(item_q, "", scope)))
-
-    def _ask_group(self, q: Question, current: Any, scope: Answers, attach=None) -> Any:
+    def edit_group(self, q: Question, current: Any, scope: Answers, attach=None) -> list:
+        """The group kind's prompt: a menu over the items, each asked field by field."""
         items = [copy.deepcopy(i) for i in current or []]
         if attach:
             attach(items)
@@ -219,7 +126,8 @@ class Questionnaire:
             items.append({})
             self._ask_item(q, items[-1], scope)
 
-        return self._repeat(q, items, scope, show=lambda item: item_summary(q, item), edit=edit, new=new)
+        return self.repeat(q, items, scope, show=lambda item: item_summary(q, item), edit=edit, new=new,
+                           unit=q.item, faulty=lambda: self._first_faulty(q, items, scope))
 
     def _ask_item(self, q: Question, item: dict, scope: Answers) -> dict:
         """Ask every field of one group item, in place (its current values as defaults).
@@ -242,8 +150,6 @@ class Questionnaire:
 
     def _first_faulty(self, q: Question, items: list, scope: Answers) -> int | None:
         """Index of the first group item with a problem (said to the user), or None."""
-        if q.kind != "group":
-            return None
         for i, item in enumerate(items):
             problems = resolve(q.fields, item, scope=scope).problems + _unanswered(q, item, scope)
             if problems:
@@ -251,10 +157,15 @@ class Questionnaire:
                 return i
         return None
 
-    def _repeat(self, q: Question, items: list, scope: Answers, show, edit, new) -> list:
-        """A menu over a list: keep, edit one, add, delete — until the user continues."""
+    def repeat(self, q: Question, items: list, scope: Answers, show, edit, new, unit: str = "条",
+               faulty: Callable[[], int | None] | None = None) -> list:
+        """A menu over a list: keep, edit one, add, delete — until the user continues.
+
+        ``unit`` counts the items; ``faulty()`` gives the index of an item that still
+        needs answers (opened for editing instead of continuing), or None.
+        """
         while True:
-            say(f"{q.label}：共 {len(items)} {q.item if q.kind == 'group' else '条'}", "bold")
+            say(f"{q.label}：共 {len(items)} {unit}", "bold")
             for i, item in enumerate(items, 1):
                 say(f"  {i}. {_short(show(item))}")
             choices = [Choice("✔ 就用这些，继续", DONE)]
@@ -269,10 +180,10 @@ class Questionnaire:
                 if error:
                     say(f"  {error}", "fg:ansired")
                     continue
-                faulty = self._first_faulty(q, items, scope)
-                if faulty is None:
+                first = faulty() if faulty else None
+                if first is None:
                     return value
-                action = ("edit", faulty)
+                action = ("edit", first)
             verb, index = action
             if verb == "edit":
                 edit(index)

@@ -109,8 +109,9 @@ def list_types() -> None:
 @app.command()
 def show(type_id: Annotated[str, typer.Argument(help="文种标识")]) -> None:
     """显示一个文种的问题和默认提纲。"""
+    from .kinds import KINDS
     from .outline import outline_lines
-    from .questions import KIND_NAMES, iter_questions, resolve, show_value
+    from .questions import iter_questions, resolve, show_value
 
     dt = get_type(type_id)
     defaults = resolve(dt.questions, {}).answers
@@ -127,7 +128,7 @@ def show(type_id: Annotated[str, typer.Argument(help="文种标识")]) -> None:
         if q.computed:
             extra.append("默认值由前面的回答生成")
         note = f"（{'；'.join(extra)}）" if extra else ""
-        typer.echo(f"{pad}{path.split('.')[-1]}  {q.label}  [{KIND_NAMES[q.kind]}]{note}")
+        typer.echo(f"{pad}{path.split('.')[-1]}  {q.label}  [{KINDS[q.kind].name}]{note}")
         if depth == 0 and q.key in defaults:
             typer.echo(f"{pad}    默认：{show_value(q, defaults[q.key])}")
     typer.echo("\n默认提纲：")

@@ -324,6 +324,8 @@ def _wrap(err: DateError, text: str) -> DateError:
 def _parse_text(raw: str) -> DateValue:
     shown = raw.strip()
     text = _clean(raw)
+    if len(text) > 2 and text.endswith("前"):  # "6月20日前", "年底前": by that date
+        text = text.removesuffix("前").removesuffix("以").removesuffix("之")
     if not text:
         raise DateError("日期不能为空。" + _HINT)
 

@@ -62,8 +62,8 @@ class OutlineEntry:
 
 @dataclass
 class Context:
-    """What a builder sees: the resolved answers, the type's vocabulary, today's date and,
-    for a section builder, the section's key and title as the outline has it.
+    """What a builder sees: the resolved answers, the type's vocabulary, today's date, the
+    sections the outline keeps and, for a section builder, its key and title as the outline has it.
 
     It reads like the answers themselves (``c["unit"]``, ``c.get("year")``, ``"x" in c``);
     :meth:`fill` fills a wording string's ``{word}`` fields from the vocabulary.
@@ -74,6 +74,9 @@ class Context:
     today: _dt.date
     key: str = ""
     title: str = ""
+    #: The keys of the built-in sections the outline keeps (a builder may leave out a
+    #: sentence another kept section already says).
+    kept: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> Any:
         return self.answers[key]

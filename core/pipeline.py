@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from . import keys
 from .clock import today
+from .derive import complete_years
 from .doctype import Content, Context, DocumentType, OutlineEntry
 from .errors import AnswersInvalid, GongwenError, Problem
 from .fileio import atomic_write
@@ -123,20 +124,22 @@ def prepare(doctype: DocumentType, raw: Answers) -> Prepared:
     kept = {e.key for e in outline if e.key}
     res = resolve(doctype.questions, raw, kept)
     problems = [*res.problems, *outline_problems]
+    answers = complete_years(doctype.questions, res.answers)
     if not problems and doctype.validate:
-        problems += plugin_call(doctype, "核对回答（validate）", doctype.validate, res.answers)
-    return Prepared(doctype, res.answers, outline, problems, res.warnings)
+        problems += plugin_call(doctype, "核对回答（validate）", doctype.validate, answers)
+    return Prepared(doctype, answers, outline, problems, res.warnings)
 
 
 def section_content(prepared: Prepared, words: dict[str, str], day: Any) -> dict[str, Content]:
     """Each kept built-in section's content from its builder (only sections the outline keeps)."""
     dt, content = prepared.doctype, {}
+    kept = frozenset(e.key for e in prepared.outline if e.key)
     for e in prepared.outline:
         sd = dt.by_key.get(e.key) if e.key else None
         if sd is None or sd.build is None or e.paragraphs is not None or e.items is not None:
             continue
         title = heading_title(e, words)
-        ctx = Context(prepared.answers, words, day, e.key, title)
+        ctx = Context(prepared.answers, words, day, e.key, title, kept)
         content[e.key] = list(plugin_call(dt, f"生成章节“{title}”（{e.key}）", sd.build, ctx))
     return content
 
@@ -147,7 +150,8 @@ def build(prepared: Prepared) -> Document:
         raise AnswersInvalid(prepared.problems)
     dt, day = prepared.doctype, today()
     words = plugin_call(dt, "生成用词（vocabulary）", dt.words, prepared.answers)
-    draft = plugin_call(dt, "生成文件（build）", dt.build, Context(prepared.answers, words, day))
+    kept = frozenset(e.key for e in prepared.outline if e.key)
+    draft = plugin_call(dt, "生成文件（build）", dt.build, Context(prepared.answers, words, day, kept=kept))
     doc = assemble(draft, section_content(prepared, words, day), prepared.outline, words)
     doc.sections = prune(doc.sections)
     return doc

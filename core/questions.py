@@ -3,30 +3,25 @@ and the answers file (the copier idea).
 
 A document type lists :class:`Question` objects.  :func:`resolve` checks a set of
 answers against them, fills defaults (which may be computed from earlier answers)
-and reports every problem at once with its key path.
+and reports every problem at once with its key path.  What each kind of question
+means (reading, checking, showing, asking) is its entry in :data:`gongwen.kinds.KINDS`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Problem
 from .keys import RESERVED as RESERVED_KEYS
+from .kinds import KIND_NAMES as KIND_NAMES
+from .kinds import KINDS as KINDS
+from .kinds import OTHER as OTHER
+from .kinds import item_summary as item_summary
 
 Answers = dict[str, Any]
 Condition = tuple[str, Any] | Callable[[Answers], bool]
-
-KINDS = (
-    "text", "multiline", "choice", "multichoice", "confirm", "integer", "date", "list", "group",
-)
-KIND_NAMES = {
-    "text": "文字", "multiline": "多行文字", "choice": "单选", "multichoice": "多选",
-    "confirm": "是/否", "integer": "整数", "date": "日期", "list": "条目列表", "group": "重复组",
-}
-OTHER = "其他（自行填写）"
 
 
 @dataclass
@@ -79,7 +74,7 @@ class Question:
         """The default, computed from earlier answers when it is a function."""
         value = self.default(answers) if callable(self.default) else self.default
         if value is None:
-            value = _EMPTY[self.kind]()
+            value = KINDS[self.kind].empty()
         return _copy(value)
 
     @property
@@ -94,12 +89,6 @@ class Question:
         key, value = self.when
         shown = {True: "是", False: "否"}.get(value, value) if isinstance(value, bool) else value
         return f"当 {key} 为“{shown}”时"
-
-
-_EMPTY: dict[str, Callable[[], Any]] = {
-    "text": str, "multiline": str, "choice": str, "multichoice": list, "confirm": lambda: False,
-    "integer": lambda: 0, "date": str, "list": list, "group": list,
-}
 
 
 def _copy(value: Any) -> Any:
@@ -158,7 +147,7 @@ def group(key: str, label: str, fields: Sequence[Question], default: Any = (), *
 
 def check_value(q: Question, value: Any, answers: Answers) -> tuple[Any, str | None]:
     """Coerce a raw value (from TOML or a prompt) to the kind; return (value, error)."""
-    value, error = _coerce(q, value)
+    value, error = KINDS[q.kind].coerce(q, value)
     if error is None and q.validate is not None:
         error = q.validate(value, answers)
     if error is None and q.normalize is not None:
@@ -166,114 +155,9 @@ def check_value(q: Question, value: Any, answers: Answers) -> tuple[Any, str | N
     return value, error
 
 
-def _coerce(q: Question, value: Any) -> tuple[Any, str | None]:
-    kind = q.kind
-    if kind in ("text", "multiline", "choice"):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return value, f"应为文字，而不是{_kind_of(value)}"
-        value = str(value).strip() if kind != "multiline" else str(value).strip("\n")
-        if not value and not q.optional:
-            return value, "不能为空"
-        if kind == "choice" and value and value not in q.choices:
-            return value, f"应为以下之一：{'、'.join(q.choices)}"
-        return value, None
-    if kind == "confirm":
-        if isinstance(value, bool):
-            return value, None
-        if isinstance(value, str) and value.strip() in ("是", "否", "yes", "no", "y", "n"):
-            return value.strip() in ("是", "yes", "y"), None
-        return value, "应为 true 或 false（是/否）"
-    if kind == "integer":
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int):
-            return value, f"应为整数，而不是{_kind_of(value)}"
-        if q.min is not None and value < q.min:
-            return value, f"不能小于 {q.min}（现为 {value}）"
-        if q.max is not None and value > q.max:
-            return value, f"不能大于 {q.max}（现为 {value}）"
-        return value, None
-    if kind == "date":
-        return _coerce_date(q, value)
-    if kind in ("list", "multichoice"):
-        if isinstance(value, str):
-            return value, f"应为列表（如 [\"第一项\", \"第二项\"]），而不是{_kind_of(value)}"
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return value, "应为由文字组成的列表"
-        value = [v.strip() for v in value if v.strip()]
-        if len(value) < q.min_items:
-            return value, f"至少需要 {q.min_items} 项"
-        if kind == "multichoice" and not q.other:
-            bad = [v for v in value if v not in q.choices]
-            if bad:
-                return value, f"“{bad[0]}”不在可选项中：{'、'.join(q.choices)}"
-        return value, None
-    if kind == "group":
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            return value, "应为一组条目（TOML 中写作 [[键名]] 表格数组）"
-        if len(value) < q.min_items:
-            return value, f"至少需要 {q.min_items} 项"
-        return value, None
-    raise AssertionError(kind)
-
-
-def _coerce_date(q: Question, value: Any) -> tuple[Any, str | None]:
-    from . import dates
-
-    if isinstance(value, str) and not value.strip() and q.optional:
-        return "", None
-    if not isinstance(value, (str, _dt.date)):
-        return value, f"应为日期文字（如“2023年8月20日”），而不是{_kind_of(value)}"
-    try:
-        parsed = dates.parse_date(value, allow_range=q.allow_range)
-    except dates.DateError as exc:
-        return value, str(exc)
-    return dates.to_storage(parsed), None
-
-
-def _kind_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return "是/否"
-    if isinstance(value, int):
-        return "数字"
-    if isinstance(value, float):
-        return "小数"
-    if isinstance(value, str):
-        return "文字"
-    if isinstance(value, list):
-        return "列表"
-    if isinstance(value, dict):
-        return "表格"
-    if isinstance(value, _dt.date):
-        return "日期"
-    if isinstance(value, _dt.time):
-        return "时刻"
-    return type(value).__name__
-
-
 def show_value(q: Question, value: Any) -> str:
     """A one-line Chinese rendering of an answer (review step, ``show``)."""
-    if q.kind == "confirm":
-        return "是" if value else "否"
-    if q.kind == "date" and value:
-        from . import dates
-
-        try:
-            return dates.format_cn(dates.parse_date(value))
-        except dates.DateError:
-            return str(value)
-    if q.kind in ("list", "multichoice"):
-        return "；".join(value) if value else "（无）"
-    if q.kind == "group":
-        names = [item_summary(q, item) for item in value]
-        return f"共 {len(value)} 项：" + "；".join(names) if value else "（无）"
-    text_value = str(value).replace("\n", " ")
-    return text_value if len(text_value) <= 60 else text_value[:58] + "……"
-
-
-def item_summary(q: Question, item: dict) -> str:
-    key = q.summary or (q.fields[0].key if q.fields else "")
-    return str(item.get(key, "")) or "（未填）"
+    return KINDS[q.kind].show(q, value)
 
 
 # ------------------------------------------------------------ resolution
@@ -296,7 +180,7 @@ def _default_or_problem(q: Question, context: Answers, where: str, res: Resoluti
     except Exception:  # noqa: BLE001 - a plugin's default function meeting answers it did not expect
         if not res.problems:  # the cause is usually a problem already reported
             res.problems.append(Problem(where, "无法根据前面的回答计算默认值，请直接填写此项"))
-        return _EMPTY[q.kind]()
+        return KINDS[q.kind].empty()
 
 
 def resolve(
@@ -326,9 +210,9 @@ def resolve(
                 value = _default_or_problem(q, context, where, res)
         else:
             value = _default_or_problem(q, context, where, res)
-            if path and value in ("", []) and check_value(q, value, context)[1]:
+            if path and KINDS[q.kind].is_empty(value) and check_value(q, value, context)[1]:
                 res.problems.append(Problem(where, "未填写（此项必填）"))  # a group item missing a field
-        if q.kind == "group" and isinstance(value, list):
+        if KINDS[q.kind].nested and isinstance(value, list):
             items = []
             for i, item in enumerate(value, 1):
                 if not isinstance(item, dict):
@@ -351,5 +235,5 @@ def iter_questions(questions: Sequence[Question], prefix: str = ""):
     """Every question with its dotted path (group fields as ``key[].field``)."""
     for q in questions:
         yield prefix + q.key, q
-        if q.kind == "group":
+        if KINDS[q.kind].nested:
             yield from iter_questions(q.fields, f"{prefix}{q.key}[].")

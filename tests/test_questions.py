@@ -15,6 +15,8 @@ from gongwen.questions import check_value, resolve
     (q.confirm("y", "是否"), "是", True),
     (q.confirm("y", "是否"), False, False),
     (q.integer("n", "份数", min=0, max=10), "7", 7),
+    (q.integer("n", "份数"), " -12 ", -12),
+    (q.integer("n", "份数"), "１２", 12),  # full-width digits, as a Chinese input method types them
     (q.date("d", "日期"), "2023年8月20日", "2023-08-20"),
     (q.date("d", "日期"), datetime.date(2023, 8, 20), "2023-08-20"),
     (q.date("d", "日期", allow_range=True), "2020年4月至9月", "2020-04/2020-09"),
@@ -31,6 +33,9 @@ def test_kinds_accept_good_values(question, raw, value):
     (q.multichoice("mc", "方面", ["甲"], other=False), ["丙"], "不在可选项"),
     (q.confirm("y", "是否"), "也许", "true 或 false"),
     (q.integer("n", "份数", min=0, max=10), "十", "应为整数"),
+    (q.integer("n", "份数"), "①", "应为整数"),  # a digit to str.isdigit(), not to int()
+    (q.integer("n", "份数"), "²", "应为整数"),
+    (q.integer("n", "份数"), "--5", "应为整数"),
     (q.integer("n", "份数", min=0, max=10), 11, "不能大于 10"),
     (q.integer("n", "份数", min=0), -1, "不能小于 0"),
     (q.date("d", "日期"), "2023年13月", "2023年13月"),

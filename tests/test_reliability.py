@@ -261,6 +261,13 @@ def test_values_of_the_wrong_kind_are_all_reported_with_key_paths(gw, tmp_path):
     assert not (tmp_path / "x.docx").exists()
 
 
+def test_a_circled_digit_for_a_number_is_a_problem_not_an_internal_error(gw, tmp_path):
+    name = write(tmp_path, "n.toml", f'type = "{DT}"\nyear = "①"\n')
+    r = gw("check", name)
+    assert r.code == 1 and no_traceback(r) and "内部错误" not in r.err
+    assert "year：应为整数，而不是文字" in r.err
+
+
 #: A value of the wrong kind for each question kind.
 WRONG = {"text": ["列表"], "multiline": ["列表"], "choice": ["列表"], "multichoice": "文字", "confirm": "也许",
          "integer": "二〇二三", "date": "2023年13月5日", "list": 7, "group": "文字"}

@@ -144,6 +144,22 @@ def test_interrupt_never_overwrites_an_existing_answers_file(tmp_path):
     assert "--resume out.partial.toml" in out and "--force" in out
 
 
+def test_a_circled_digit_at_a_number_prompt_is_refused_in_chinese(tmp_path):
+    """① is a digit to str.isdigit() but not to int(): no "Unhandled exception in event loop"."""
+    child = spawn(tmp_path, "new", DT, "-o", "out.docx")
+    answer(child, "年度", "①")
+    child.expect("应为整数")
+    time.sleep(0.1)
+    child.send(CTRL_U + "2023\r")
+    child.expect("单位名称")
+    seen = child.before
+    time.sleep(0.2)
+    child.send(CTRL_C)
+    out = finish(child)
+    assert child.exitstatus == 130 and "Unhandled exception" not in seen + out and "Traceback" not in out
+    assert read_toml(tmp_path / "out.toml")["year"] == 2023
+
+
 def test_ctrl_c_at_the_first_question_saves_nothing(tmp_path):
     child = spawn(tmp_path, "new", DT, "-o", "out.docx")
     child.expect("年度")

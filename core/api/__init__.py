@@ -28,6 +28,7 @@ from ..kit.deadlines import (
     DEADLINE_HINT,
     dates_in_order,
     deadline,
+    due_phrase,
     format_deadline,
     later_than,
     normalize_deadline,
@@ -94,7 +95,7 @@ __all__ = [
     "list_style", "measures_text", "paragraphs", "titled_group", "titled_sections",
     # kit: deadlines and date rules
     "DEADLINE_HINT", "deadline", "parse_deadline", "format_deadline", "normalize_deadline", "dates_in_order",
-    "not_before", "not_after", "later_than", "short_date",
+    "not_before", "not_after", "later_than", "short_date", "due_phrase",
     # kit: responsibility fields and ledger
     "RESPONSIBILITY", "LEDGER_COLUMNS", "responsibility_questions", "responsibility_fields", "problem_section",
     "ledger_table",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import questions as q
-from ..dates import Date, DateError, DateValue, format_cn, is_after, parse_date, sort_key_start, to_storage
+from ..dates import Date, DateError, DateRange, DateValue, format_cn, is_after, parse_date, sort_key_start, to_storage
 from ..errors import Problem
 from ..questions import Answers, Question
 
@@ -159,6 +159,19 @@ def not_after(limit_key: str, message: str):
     return check
 
 
+_OPEN_PARTS = ("初", "上旬", "中旬", "下旬")
+
+
+def due_phrase(value: Any, reference: Any = None) -> str:
+    """When something is due, as a sentence writes it before 完成: "8月10日前", "8月底前",
+    "2月初" and "8月上旬" (no 前 after a part that is already a span), "8月1日至10日"."""
+    d = parse_date(value)
+    shown = short_date(d, reference) if reference else format_cn(d)
+    if isinstance(d, Date) and d.part not in _OPEN_PARTS:
+        return shown + "前"
+    return shown
+
+
 def short_date(value: Any, reference: Any) -> str:
     """A date in the year of ``reference`` (the meeting) is written without the year (8月10日)."""
     d = parse_date(value)
@@ -169,4 +182,7 @@ def short_date(value: Any, reference: Any) -> str:
     year = ref.year if isinstance(ref, Date) else None
     if isinstance(d, Date) and d.year is not None and d.year == year and d.month:
         return format_cn(Date(None, d.month, d.day, d.part))
+    if isinstance(d, DateRange) and d.start.year == year and d.start.month and d.end is not None \
+            and d.end.year in (None, year):
+        return format_cn(d).removeprefix(f"{year}年")  # 2月1日至10日
     return format_cn(d)

@@ -10,6 +10,7 @@ answers: ``inspect`` (巡视/巡察) and ``org_kind`` (党委/党组/党总支/�
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 
 from gongwen.api import (
@@ -31,6 +32,7 @@ from gongwen.api import (
     confirm,
     date,
     days_from_today,
+    due_phrase,
     entry,
     fill,
     format_cn,
@@ -116,6 +118,12 @@ def validate(a: dict) -> list[Problem]:
     problems = [Problem(path, message) for path, value, name in dated if (message := late(name)(value, a))]
     if message := _early(a.get("rectify_due"), a):
         problems.append(Problem("rectify_due", message))
+    meeting = parse_date(a["meeting_date"])
+    asked = [label for key, label in (("show_weekday", "星期几"), ("meeting_daypart", "上午下午"),
+                                      ("meeting_hours", "具体时段")) if a.get(key)]
+    if asked and not (isinstance(meeting, Date) and meeting.day):
+        problems.append(Problem("meeting_date", f"会议日期“{format_cn(meeting)}”没有具体到日，无法注明"
+                                                f"{'、'.join(asked)}；请写出具体日期，或不注明这几项"))
     return problems
 
 
@@ -123,19 +131,23 @@ def _short(c: Context, value: str) -> str:
     return short_date(value, c["meeting_date"])
 
 
+def _by(c: Context, value: str) -> str:
+    return due_phrase(value, c["meeting_date"])
+
+
 def _due(c: Context) -> list:
     """The 完成时限 sentence of a step, unless it goes into the heading."""
     due = c[f"{c.key}_due"]
     if not due or c["due_in_title"]:
         return []
-    return [Paragraph(f"{STEPS[c.key]}工作于{_short(c, due)}前完成。")]
+    return [Paragraph(f"{STEPS[c.key]}工作于{_by(c, due)}完成。")]
 
 
 def step(key: str, title: str, questions: list, build: Callable[[Context], list]) -> SectionDef:
     """A 会前 step: its questions and an optional 完成时限 (refused at once when after the
     meeting), written after its content or, with ``due_in_title``, in its heading."""
-    due = date(f"{key}_due", f"“{STEPS[key]}”完成时限（可留空）", "", optional=True, allow_range=False,
-               validate=late(STEPS[key]), help="须早于会议召开日期")
+    due = date(f"{key}_due", f"“{STEPS[key]}”完成时限（可留空）", "", optional=True, allow_range=True,
+               validate=late(STEPS[key]), help="须早于会议召开日期；可写“8月10日前”“8月上旬”“8月1日至10日”")
     return section(key, title, 2, questions=[*questions, due], build=lambda c: [*build(c), *_due(c)])
 
 
@@ -170,10 +182,9 @@ def _solicit(c: Context) -> list:
 
 
 def _talk(c: Context) -> list:
-    pairs = [f"{_short(c, p['due'])}前，{p['who']}" if p["due"] else p["who"] for p in c["talk_pairs"]]
+    pairs = [f"{_by(c, p['due'])}，{p['who']}" if p["due"] else p["who"] for p in c["talk_pairs"]]
     head = (w.TALK_FOUR_MUSTS if c["talk_four_musts"] else "") + w.TALK_INTRO
-    if not pairs and c["talk_style"] == INLINE:
-        head = head.rstrip("，：")  # no "做到：" before nothing
+    head += w.TALK_LIST_LEAD if pairs else "。"  # no "做到：" before nothing
     criticisms = [Paragraph(c.fill(w.TALK_CRITICISMS, n=c["talk_criticisms"]))] if c["talk_criticisms"] else []
     return [*_listed(head, pairs, c["talk_style"], "、"), *criticisms, *paragraphs(c["talk_text"])]
 
@@ -207,11 +218,21 @@ def _time(c: Context) -> list:
     when = format_cn(d)
     if c["show_weekday"] and isinstance(d, Date) and d.year and d.month and d.day:
         when += f"（星期{WEEKDAYS[_dt.date(d.year, d.month, d.day).weekday()]}）"
-    when += c["meeting_daypart"]
-    text = f"定于{when}，{c['meeting_hours']}" if c["meeting_hours"] else f"定于{when}召开"
+    when, hours = when + c["meeting_daypart"], c["meeting_hours"]
+    if hours and not re.search(r"[—\-~至到，,、]", hours):  # one time: 上午8:30召开
+        text = f"定于{when}{hours}召开"
+    else:  # time spans, as the documents list them: （星期二），8:30—12:00，14:30—17:30
+        text = f"定于{when}，{hours}" if hours else f"定于{when}召开"
     if c["duration_with_time"] and c["duration"]:
         text += f"，会期{c['duration']}"
     return [Paragraph(text + "。")]
+
+
+def _agenda_intro(c: Context) -> str:
+    """The agenda's lead; "会议由…主持，" is not said again when 会议主持 has its own line."""
+    said = c.fill(w.PRESIDER_SENTENCE, presider=c["presider"]).rstrip("。") + "，"
+    intro = c["agenda_intro"]
+    return intro.removeprefix(said) if "presider" in c.kept else intro
 
 
 def _rectify(c: Context) -> list:
@@ -315,7 +336,7 @@ SECTIONS = [
                filled(w.SUPERVISORS_DEFAULT))]),
     section("presider", "会议主持", 2, style="field",
             build=lambda c: [Paragraph(c.fill(w.PRESIDER_SENTENCE, presider=c["presider"]))]),
-    section("agenda", "会议议程", 2, build=lambda c: _listed(c["agenda_intro"], c["agenda"], c["agenda_style"]),
+    section("agenda", "会议议程", 2, build=lambda c: _listed(_agenda_intro(c), c["agenda"], c["agenda_style"]),
             questions=[
                 text("agenda_intro", "会议议程的导语（可留空）",
                      lambda a: fill(w.AGENDA_INTRO, words(a), presider=a["presider"]), optional=True),
@@ -425,7 +446,7 @@ def _suffixes(c: Context) -> dict[str, str]:
     out = {}
     if c["due_in_title"]:
         dues = {key: c.get(f"{key}_due") for key in [*STEPS, "rectify"]}
-        out = {key: f"（{_short(c, due)}前）" for key, due in dues.items() if due}
+        out = {key: f"（{_by(c, due)}）" for key, due in dues.items() if due}
     if c.get("criticism_date_in_title"):
         out["criticism"] = f"（{_short(c, c['meeting_date'])}）"
     return out

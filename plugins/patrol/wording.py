@@ -59,7 +59,8 @@ TALK_PAIRS = [
     "{members}与所联系单位或基层站所的主要负责同志谈",
 ]
 TALK_FOUR_MUSTS = "严格落实“四必谈”要求，"
-TALK_INTRO = "围绕会议主题深入开展谈心谈话，做到："
+TALK_INTRO = "围绕会议主题深入开展谈心谈话"
+TALK_LIST_LEAD = "，做到："  # before the list of talks
 TALK_CRITICISMS = "每位{members}至少向其他同志提出{n}条有分量、有内容的批评意见。"
 TALK_TEXT = (
     "谈心谈话要一对一、面对面进行，既讲自身的不足，也坦率指出对方的问题，"
