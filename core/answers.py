@@ -229,11 +229,14 @@ def read_answers(path: Path, notes: list[str] | None = None) -> Answers:
 
 
 def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | None,
-                 skeleton: bool = False, unfinished: str | None = None, note: Sequence[str] = ()) -> str:
+                 skeleton: bool = False, unfinished: str | None = None, note: Sequence[str] = (),
+                 derived: Answers | None = None) -> str:
     """Answers as TOML with a Chinese comment above each key.
 
     ``skeleton``: also write each question's help, and leave computed defaults
     commented out so that they keep following the answers they derive from.
+    ``derived``: resolved answers; a computed answer not in ``answers`` is shown commented
+    out, so the file says what it is without freezing it.
     ``unfinished``: the file of an interrupted questionnaire (see :data:`UNFINISHED`);
     ``note``: extra comment lines for the head of the file.
     """
@@ -255,6 +258,9 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
     later: list[tuple[Question, Any]] = []
     for q in doctype.questions:
         if q.key not in answers:
+            if derived and q.key in derived and q.computed:
+                _add_comment(doc, q, skeleton)
+                doc.add(tomlkit.comment(_derived_line(q, derived[q.key])))
             continue
         if KINDS[q.kind].nested:  # arrays of tables follow the plain keys
             later.append((q, answers[q.key]))
@@ -269,6 +275,9 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
         doc.add(tomlkit.nl())
         doc.add(tomlkit.comment("提纲：删去一行即删去该章节，调换行序即调整顺序，加 title 即改名；"))
         doc.add(tomlkit.comment("新增章节写 { title = \"标题\", level = 2, paragraphs = [\"第一段\"] }。"))
+        if skeleton:
+            for line in outline_help(doctype):
+                doc.add(tomlkit.comment(line))
         arr = tomlkit.array()
         arr.multiline(True)
         for entry in outline:
@@ -279,6 +288,33 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
         _add_comment(doc, q, skeleton)
         doc.add(q.key, _aot(q, items, skeleton))
     return tomlkit.dumps(doc)
+
+
+def outline_help(doctype: DocumentType) -> list[str]:
+    """Every section key a type offers and every attribute an outline entry may have."""
+    from .kit.lists import ITEM_STYLES
+    from .outline import STYLES
+
+    keys = "、".join(f"{s.key}（{s.title}）" for s in doctype.sections)
+    return [
+        f"可用的章节 key：{keys}",
+        "每个章节可写：key（内置章节）、title（标题）、level（层级 1—5：一、（一）1.（1）①）、"
+        "paragraphs（自己的段落，代替内置内容）、items（列表条目）、run_in（标题与正文同段，true/false）、"
+        "numbered（是否编号，true/false）",
+        "style（写法）：" + "、".join(f"{k}（{v}）" for k, v in STYLES.items()),
+        "item_style（条目写法）：" + "、".join(f"{k}（{v}）" for k, v in ITEM_STYLES.items()),
+    ]
+
+
+def _derived_line(q: Question, value: Any) -> str:
+    """A computed answer, commented out: it follows the answers it derives from."""
+    import tomlkit
+
+    if KINDS[q.kind].nested:
+        return (f"{q.key}：自动生成（共 {len(value)} 项），随前面的回答更新；"
+                f"要逐项修改，可在问答中修改，或用 gongwen init 生成含全部内容的答案文件")
+    shown = tomlkit.item(value).as_string().replace("\n", " ")
+    return f"{q.key} = {shown}  （自动生成，随前面的回答更新；要固定请去掉行首 #）"
 
 
 def _add_comment(container: Any, q: Question, skeleton: bool) -> None:

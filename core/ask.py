@@ -53,6 +53,9 @@ class Questionnaire:
         self.answers: Answers = {}
         self.position: str = ""
         self._outline_draft: list[OutlineEntry] | None = None
+        #: Answers taken as their computed default: not written to ``raw`` (so that they keep
+        #: following the answers they derive from) but recomputed after every change.
+        self.derived: set[str] = set()
 
     def partial(self) -> tuple[Answers, str]:
         """The answers given so far (a copy) and where the run stopped."""
@@ -64,10 +67,18 @@ class Questionnaire:
     # ------------------------------------------------------------ flow
 
     def run(self) -> Answers:
+        """Ask everything, then review until the answers have no problem; the raw answers.
+
+        Defaults derived from other answers stay out of ``raw``; one that reads today's date
+        (a year, a meeting a month ahead) is written in, so the file means the same next year.
+        """
         self.ask_all()
         self.position = REVIEW
         self.review()
         self.position = ""
+        for q in self.doctype.questions:
+            if q.key in self.derived and q.key in self.answers and not q.computed:
+                self.raw[q.key] = self.answers[q.key]
         return self.raw
 
     def outline(self) -> list[OutlineEntry]:
@@ -82,6 +93,10 @@ class Questionnaire:
         for q in self.doctype.questions:
             if not q.applies(self.answers, self.kept()):
                 continue
+            if q.key in self.keep and q.key not in self.raw and callable(q.default):
+                self.answers[q.key] = q.default_for(self.answers)  # taken as derived before (resume)
+                self.derived.add(q.key)
+                continue
             if q.key in self.keep and q.key in self.raw:
                 value, error = check_value(q, self.raw[q.key], self.answers)
                 if not error:
@@ -89,15 +104,66 @@ class Questionnaire:
                     continue
                 say(f"“{q.label}”原答案有误：{error}，请重新回答。", "fg:ansired")
             self.ask_top(q)
+            self.check_as_you_go(q)
 
     def ask_top(self, q: Question) -> None:
-        current = self.raw.get(q.key) if q.key in self.raw else q.default_for(self.answers)
+        default = q.default_for(self.answers)
+        current = self.raw.get(q.key) if q.key in self.raw else default
         back = self.position
         self.position = q.key
         value = self.ask(q, current, self.answers, attach=lambda v: self.raw.__setitem__(q.key, v))
         self.answers[q.key] = value
-        self.raw[q.key] = value
+        if callable(q.default) and value == default:  # accepted as computed: stays derived
+            self.raw.pop(q.key, None)
+            self.derived.add(q.key)
+        else:
+            self.raw[q.key] = value
+            self.derived.discard(q.key)
         self.position = back
+
+    # ------------------------------------------------------------ checks across answers
+
+    def problems(self) -> list:
+        """Every problem the answers given so far have (fields, outline, cross-field checks)."""
+        from .pipeline import prepare
+
+        return prepare(self.doctype, self.raw).problems
+
+    def check_as_you_go(self, q: Question) -> None:
+        """Once the last answer a cross-field check involves is given (a total and its parts),
+        tell its problem at once and offer to answer those questions again."""
+        while True:
+            found = [p for p in self.problems() if p.keys and q.key in p.involved()
+                     and all(k in self.answers for k in p.involved())]
+            if not found:
+                return
+            for p in found:
+                say(f"  {p.message}", "fg:ansired")
+            again = select("这几项需要一致：", choices=[
+                Choice("✎ 重新填写这几项", True), Choice("先继续，核对时再改", False)]).unsafe_ask()
+            if not again:
+                return
+            keys = dict.fromkeys(k for p in found for k in p.involved())
+            for other in self.doctype.questions:
+                if other.key in keys and other.key in self.answers:
+                    self.ask_top(other)
+
+    def rederive(self) -> None:
+        """Recompute the answers from ``raw``: derived defaults follow what they derive from."""
+        answers: Answers = {}
+        kept = self.kept()
+        for q in self.doctype.questions:
+            if not q.applies(answers, kept):
+                continue
+            if q.key in self.raw:
+                value, error = check_value(q, self.raw[q.key], answers)
+                answers[q.key] = self.answers.get(q.key) if error else value
+            elif q.key in self.answers:
+                try:
+                    answers[q.key] = q.default_for(answers)
+                except Exception:  # noqa: BLE001 - a plugin's default meeting odd answers: keep the old value
+                    answers[q.key] = self.answers[q.key]
+        self.answers = answers
 
     # ------------------------------------------------------------ one question
 
@@ -202,21 +268,32 @@ class Questionnaire:
 
     def review(self) -> None:
         """List every answer; let the user change any of them or the outline."""
+        problems: list = []
         while True:
+            self.rederive()
             asked = [q for q in self.doctype.questions if q.key in self.answers
                      and q.applies(self.answers, self.kept())]
             say("\n请核对以下回答：", "bold")
             for i, q in enumerate(asked, 1):
-                say(f"  {i:>2}. {q.label}：{show_value(q, self.answers[q.key])}")
+                auto = "（自动生成）" if q.key in self.derived and q.computed else ""
+                say(f"  {i:>2}. {q.label}{auto}：{show_value(q, self.answers[q.key])}")
             say("  提纲：")
             for line in outline_lines(self.outline(), self.doctype.words(self.answers)):
                 say(f"      {line}")
+            for p in problems:
+                say(f"  ✘ {p}", "fg:ansired")
+            wrong = {k for p in problems for k in p.involved()}
             choices = [Choice("✔ 确认无误，生成文档", DONE)]
-            choices += [Choice(f"✎ {i}. {q.label}", q.key) for i, q in enumerate(asked, 1)]
+            choices += [Choice(f"{'✘' if q.key in wrong else '✎'} {i}. {q.label}", q.key)
+                        for i, q in enumerate(asked, 1)]
             choices.append(Choice("✎ 调整提纲（删除、改名、调序、新增章节）", "__outline__"))
             picked = select("要修改哪一项？", choices=choices).unsafe_ask()
             if picked == DONE:
-                return
+                problems = self.problems()
+                if not problems:
+                    return
+                say(f"还有 {len(problems)} 处问题，请修改后再确认（回答已保留）：", "fg:ansired")
+                continue
             if picked == "__outline__":
                 self.edit_outline()
                 continue

@@ -108,32 +108,11 @@ def list_types() -> None:
 
 @app.command()
 def show(type_id: Annotated[str, typer.Argument(help="文种标识")]) -> None:
-    """显示一个文种的问题和默认提纲。"""
-    from .kinds import KINDS
-    from .outline import outline_lines
-    from .questions import iter_questions, resolve, show_value
+    """显示一个文种的问题、默认提纲，以及每个章节写什么、用到哪些回答。"""
+    from .describe import describe_type
 
-    dt = get_type(type_id)
-    defaults = resolve(dt.questions, {}).answers
-    typer.echo(f"{dt.name}（{dt.id}，插件 {dt.plugin}）")
-    if dt.description:
-        typer.echo(dt.description)
-    typer.echo("\n问题：")
-    for path, q in iter_questions(dt.questions):
-        depth = path.count("[]")
-        pad = "  " * (depth + 1)
-        extra = []
-        if q.when is not None:
-            extra.append(f"{q.describe_when()}才问")
-        if q.computed:
-            extra.append("默认值由前面的回答生成")
-        note = f"（{'；'.join(extra)}）" if extra else ""
-        typer.echo(f"{pad}{path.split('.')[-1]}  {q.label}  [{KINDS[q.kind].name}]{note}")
-        if depth == 0 and q.key in defaults:
-            typer.echo(f"{pad}    默认：{show_value(q, defaults[q.key])}")
-    typer.echo("\n默认提纲：")
-    for line in outline_lines(dt.base_outline(defaults), dt.words(defaults)):
-        typer.echo(f"  {line}")
+    for line in describe_type(get_type(type_id)):
+        typer.echo(line)
 
 
 @app.command()

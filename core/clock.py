@@ -22,8 +22,11 @@ def today() -> _dt.date:
 
 
 def this_year(_answers: object = None) -> int:
-    """A computed default: the current year."""
+    """A default: the current year (kept once accepted, unlike one derived from answers)."""
     return today().year
+
+
+this_year.from_today = True  # type: ignore[attr-defined]
 
 
 def days_from_today(days: int):
@@ -32,4 +35,22 @@ def days_from_today(days: int):
         return (today() + _dt.timedelta(days=days)).isoformat()
 
     default.__doc__ = f"今天起 {days} 天后"
+    default.from_today = True  # type: ignore[attr-defined]
+    return default
+
+
+def today_in_year(year_key: str = "year"):
+    """A default date: today, moved into the year the answer ``year_key`` names (a meeting of
+    an earlier 年度 is not dated today).  Kept once accepted, like every date read from today."""
+    def default(answers: dict) -> str:
+        day, year = today(), answers.get(year_key)
+        if not isinstance(year, int) or isinstance(year, bool) or year == day.year:
+            return day.isoformat()
+        try:
+            return day.replace(year=year).isoformat()
+        except ValueError:  # 29 February
+            return day.replace(year=year, day=28).isoformat()
+
+    default.__doc__ = "今天（年度不同时取该年度的同月同日）"
+    default.from_today = True  # type: ignore[attr-defined]
     return default

@@ -11,10 +11,20 @@ class GongwenError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a set of answers: where (a key path) and what."""
+    """One thing wrong in a set of answers: where (a key path) and what.
+
+    ``keys``: the answers a cross-field problem involves (a total and its parts), so that
+    the questionnaire can ask them again together; empty means just ``path``.
+    """
 
     path: str
     message: str
+    keys: tuple[str, ...] = ()
+
+    def involved(self) -> tuple[str, ...]:
+        """The top-level answer keys to ask again to fix this problem."""
+        paths = self.keys or (self.path,)
+        return tuple(dict.fromkeys(p.split(".")[0].split("[")[0] for p in paths if p))
 
     def __str__(self) -> str:
         return f"{self.path}：{self.message}" if self.path else self.message

@@ -79,7 +79,10 @@ class Question:
 
     @property
     def computed(self) -> bool:
-        return callable(self.default)
+        """The default is derived from other answers (a title from the unit and year): it is
+        recomputed whenever they change and not saved as a fixed answer.  A default that only
+        reads today's date (:func:`gongwen.clock.this_year`) is not: once accepted, it is kept."""
+        return callable(self.default) and not getattr(self.default, "from_today", False)
 
     def describe_when(self) -> str:
         if self.when is None:

@@ -64,8 +64,10 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None) -> None:
     ensure_writable(save_to, force or own)
     raw: dict = dict(loaded.raw) if loaded is not None else {}
     keep: set[str] = set(keys.answered(raw))
-    if loaded is not None and resume is not None and loaded.unfinished not in (None, REVIEW):
-        keep.discard(loaded.unfinished)  # the question that was open is asked again, its answer as default
+    if loaded is not None and resume is not None and loaded.unfinished is not None:
+        keep |= _passed(dt, loaded.unfinished)  # taken as computed before the stop: not asked again
+        if loaded.unfinished != REVIEW:
+            keep.discard(loaded.unfinished)  # the question that was open is asked again, its answer as default
     if not opts.no_input:
         if not sys.stdin.isatty():
             raise GongwenError("当前不是交互式终端，无法提问。请改用 --answers 答案文件 --no-input，"
@@ -76,9 +78,12 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None) -> None:
     for w in prep.warnings:
         err(f"提示：{source or '回答'} 中 {w}")
     saved = {k: v for k, v in raw.items() if k not in (keys.TYPE, keys.OUTLINE)}
+    if opts.no_input:  # the defaults taken, except those derived from other answers (they stay derived)
+        saved = {**{q.key: prep.answers[q.key] for q in dt.questions
+                    if q.key in prep.answers and not q.computed}, **saved}
     from .answers import dump_answers
 
-    text = dump_answers(dt, {**prep.answers, **saved} if opts.no_input else saved, raw.get(keys.OUTLINE))
+    text = dump_answers(dt, saved, raw.get(keys.OUTLINE), derived=prep.answers)
     saved_at = _save_answers_text(text, save_to, force or own)  # before anything that can fail
     again = f"gongwen render {shell_quote(saved_at)} -o {shell_quote(output)}" + (" --force" if force else "")
     try:
@@ -102,6 +107,12 @@ def shell_quote(path: Path | str) -> str:
 
 def _same_file(a: Path, b: Path) -> bool:
     return Path(a).resolve() == Path(b).resolve()
+
+
+def _passed(dt: DocumentType, position: str) -> set[str]:
+    """The questions before ``position`` (all of them at the review step): already gone through."""
+    order = [q.key for q in dt.questions]
+    return set(order[: order.index(position)] if position in order else order)
 
 
 def _resume_args(type_id: str, output: Path, fmt: str | None, force: bool) -> str:

@@ -74,7 +74,9 @@ def test_new_without_terminal_refuses_at_once(gw, tmp_path):
 def test_saved_answers_render_to_the_identical_document(gw, tmp_path):
     assert gw("new", DT, "--no-input", "-o", "a.md").code == 0
     saved = tomllib.loads((tmp_path / "a.toml").read_text("utf-8"))
-    assert saved["type"] == DT and saved["aspects"]
+    assert saved["type"] == DT and saved["aspect_names"] and saved["unit"]
+    assert "aspects" not in saved and "title" not in saved  # derived from other answers: not frozen
+    assert "# title = " in (tmp_path / "a.toml").read_text("utf-8")
     assert gw("render", "a.toml", "-o", "b.md").code == 0
     assert (tmp_path / "a.md").read_text("utf-8") == (tmp_path / "b.md").read_text("utf-8")
     assert gw("new", DT, "--no-input", "-o", "c.docx", "--save-answers", "c.toml").code == 0

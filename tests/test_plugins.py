@@ -79,7 +79,7 @@ def assert_other_types_work(site, tmp_path: Path, broken: int = 1) -> None:
         assert len(warnings(r.err)) == broken == len(r.err.splitlines()), r.err
         if args == ("list",):
             assert "theme-education-rectification" in r.out
-    assert (tmp_path / "a.md").read_text(encoding="utf-8").startswith("# 基层党建问题整改专项行动方案")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8").startswith("# 全县基层党建问题整改专项行动方案")
     assert "一、组织领导" in docx_paragraphs(tmp_path / "b.docx")
 
 

@@ -104,7 +104,7 @@ def test_a_deadline_before_the_meeting_is_asked_again():
     keys += CTRL_U + "2023年8月底" + ENTER  # before the meeting: refused, asked again
     keys += CTRL_U + "2023年12月底" + ENTER + ENTER
     raw = run_questionnaire(DT, keys, prefill=prefill)
-    assert raw["deadline_date"] == "2023-12-底"
+    assert prepare(get_type(DT), raw).answers["deadline_date"] == "2023-12-底"
     problems = prepare(get_type(DT), {**raw, "deadline_date": "2023-08-底"}).problems
     assert [p.path for p in problems] == ["deadline_date"]
     assert "早于民主生活会召开日期2023年9月20日" in problems[0].message

@@ -204,15 +204,18 @@ def test_typed_figures_reach_the_draft_and_defaults_follow_them():
                if k != "criticisms" and not k.startswith("team_")}
     keys = CTRL_U + "-3" + ENTER  # criticisms: refused, the question stays open
     keys += CTRL_U + "23" + ENTER
-    keys += CTRL_U + "15" + ENTER  # team_total
     keys += CTRL_U + "7" + ENTER  # team_quick
-    keys += ENTER + ENTER  # team_stage (4), team_long: defaults to 15 - 7 - 4
+    keys += ENTER  # team_stage (4)
+    keys += CTRL_U + "4" + ENTER  # team_long
+    keys += ENTER  # team_total: the sum, 15, computed
     keys += ENTER + CTRL_U + "1" + ENTER + ENTER  # done: quick (all 7), stage 1, long 0
     keys += ENTER  # review: done
     raw = run_questionnaire(DT, keys, prefill=prefill)
     assert raw["criticisms"] == 23
-    assert [raw[f"team_{k}"] for k in ("total", "quick", "stage", "long", "quick_done", "stage_done", "long_done")] \
-        == [15, 7, 4, 4, 7, 1, 0]
+    answers = prepare(get_type(DT), raw).answers
+    assert [answers[f"team_{k}"] for k in ("total", "quick", "stage", "long", "quick_done", "stage_done",
+                                           "long_done")] == [15, 7, 4, 4, 7, 1, 0]
+    assert "team_total" not in raw  # derived: it follows the parts if they are changed in the file
     assert problems(raw) == []
     text = render_text(DT, raw)
     assert "相互批评意见23条" in text

@@ -3,15 +3,18 @@ seen in a real run and fails on the code before its fix."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import docx
 import pytest
 from conftest import example
+from gongwen.ask import Questionnaire
 from gongwen.errors import AnswersInvalid
 from gongwen.kit.deadlines import due_phrase
 from gongwen.kit.lists import end_sentence
-from gongwen.testing import render_docx_bytes, render_text
+from gongwen.pipeline import prepare
+from gongwen.testing import CTRL_U, DOWN, ENTER, get_type, render_docx_bytes, render_text, run_questionnaire
 
 PATROL = "patrol-meeting-plan"
 GRASSROOTS = "grassroots-special-action"
@@ -118,3 +121,132 @@ def test_one_meeting_time_reads_as_a_sentence():
 def test_weekday_or_hours_need_a_day_and_say_so(extra):
     with pytest.raises(AnswersInvalid, match="没有具体到日"):
         render_text(PATROL, {"meeting_date": "2024-07-上旬", **extra})
+
+
+# ---------------------------------------------------------------- derived stays derived, answers never lost
+
+
+
+def drive(type_id: str, keys: str, raw: dict, keep: set[str]) -> Questionnaire:
+    """A questionnaire with ``raw`` answered and ``keep`` not asked, driven by ``keys``."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    q = Questionnaire(get_type(type_id), raw, keep=keep)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        with contextlib.suppress(EOFError):  # keys ran out: the test looks at where it stopped
+            q.run()
+    return q
+
+
+def static_answers(type_id: str) -> dict:
+    dt = get_type(type_id)
+    answers = prepare(dt, {}).answers
+    return {q.key: answers[q.key] for q in dt.questions if q.key in answers and not q.computed}
+
+
+def test_enter_through_saves_no_computed_answer():
+    raw = run_questionnaire(RECTIFICATION, ENTER * 80)
+    for key in ("title", "signature", "group_leader", "issue_date", "principles", "goals"):
+        assert key not in raw
+    assert isinstance(raw["year"], int)  # a default read from today's date is kept once accepted
+    edited = {**raw, "unit": "市教育局", "year": 2022}
+    text = render_text(RECTIFICATION, edited)
+    assert text.startswith("市教育局党委2022年主题教育专题民主生活会问题整改实施方案")
+    assert "中共市教育局党委" in text.splitlines()[-2]  # the 落款 follows the edited unit
+
+
+def test_a_review_edit_of_the_unit_reaches_the_signature_and_the_body():
+    dt = get_type(RECTIFICATION)
+    raw = {k: v for k, v in static_answers(RECTIFICATION).items() if k != "unit"}
+    keep = {q.key for q in dt.questions} - {"unit"}
+    keys = CTRL_U + "县农业农村局" + ENTER  # the unit, asked
+    keys += DOWN * 2 + ENTER + CTRL_U + "市公安局" + ENTER  # review: change 单位名称 (2nd item)
+    keys += ENTER  # review: confirm
+    q = drive(RECTIFICATION, keys, raw, keep)
+    assert q.raw["unit"] == "市公安局" and "signature" not in q.raw
+    text = render_text(RECTIFICATION, q.raw)
+    assert text.splitlines()[-2] == "中共市公安局党委"
+    assert "县农业农村局" not in text and "市公安局" in text.splitlines()[1]
+
+
+def test_inconsistent_figures_return_to_the_review_and_keep_every_answer():
+    report = "theme-education-report"
+    raw = {**static_answers(report), "forms_sent": 150, "forms_returned": 200}
+    keep = {q.key for q in get_type(report).questions}
+    q = drive(report, ENTER, raw, keep)  # review: confirm -> refused, back at the review (keys run out)
+    assert q.position == "review"
+    partial, _ = q.partial()
+    assert partial["forms_sent"] == 150 and partial["forms_returned"] == 200
+
+
+def test_a_cross_field_problem_is_told_when_its_last_figure_is_typed():
+    report = "theme-education-report"
+    dt = get_type(report)
+    raw = {k: v for k, v in static_answers(report).items() if not k.startswith("team_")}
+    keep = {x.key for x in dt.questions if not x.key.startswith("team_")}
+    keys = CTRL_U + "6" + ENTER + CTRL_U + "5" + ENTER + CTRL_U + "6" + ENTER  # quick, stage, long
+    keys += CTRL_U + "15" + ENTER  # a total that does not add up: told at once
+    keys += ENTER  # 重新填写这几项
+    keys += ENTER + ENTER + CTRL_U + "4" + ENTER + ENTER  # 6, 5, long 4, total 15
+    keys += ENTER * 3  # done counts
+    keys += ENTER  # review: confirm
+    q = drive(report, keys, raw, keep)
+    answers = prepare(dt, q.raw).answers
+    assert [answers[f"team_{k}"] for k in ("quick", "stage", "long", "total")] == [6, 5, 4, 15]
+    assert prepare(dt, q.raw).problems == []
+
+
+# ---------------------------------------------------------------- defaults
+
+
+def test_the_meeting_date_of_an_earlier_year_is_not_today(monkeypatch):
+    monkeypatch.setenv("GONGWEN_TODAY", "2026-11-28")
+    for type_id in (RECTIFICATION, "theme-education-report"):
+        assert prepare(get_type(type_id), {"year": 2023}).answers["meeting_date"] == "2023-11-28"
+        assert prepare(get_type(type_id), {"year": 2026}).answers["meeting_date"] == "2026-11-28"
+
+
+def test_default_titles_name_the_unit_or_scope():
+    assert lines(GRASSROOTS, {"scope": "全区"})[0] == "全区基层党建问题整改专项行动方案"
+    title = lines(RECTIFICATION, {"unit": "市教育局", "year": 2023})[0]
+    assert title == "市教育局党委2023年主题教育专题民主生活会问题整改实施方案"
+
+
+def test_a_document_number_gets_hexagonal_brackets():
+    basis = [{"issuer": "县委巡察工作领导小组", "name": "关于召开巡察整改专题民主生活会的通知",
+              "number": "县巡领发 [2024] 3号"}]
+    text = render_text(PATROL, {"basis": basis})
+    assert "（县巡领发〔2024〕3号）" in text and "[2024]" not in text
+
+
+def test_dropping_the_deadline_section_keeps_the_deadline():
+    outline = [{"key": "leadership"}, {"key": "measures"}]
+    text = render_text(RECTIFICATION, {"outline": outline, "deadline_kind": "指定日期", "deadline_date": "2024年6月底",
+                                       "meeting_date": "2024-01-10"})
+    assert "整改时限：自即日起至2024年6月底。" in text
+    assert "整改时限" not in [line for line in text.splitlines() if line.startswith(("一、", "二、", "三、"))]
+
+
+# ---------------------------------------------------------------- every section key documented
+
+
+@pytest.mark.parametrize("type_id", [PATROL, GRASSROOTS, RECTIFICATION, "theme-education-report",
+                                     "party-history-rectification"])
+def test_show_lists_every_section_with_what_it_writes_and_reads(gw, type_id):
+    out = gw("show", type_id).out
+    listed = out.split("章节（提纲中写", 1)[1]
+    for s in get_type(type_id).sections:
+        assert f"\n  {s.key}  " in listed
+    assert "生成：" in listed and "用到的回答：" in listed
+
+
+def test_init_skeleton_names_every_key_an_outline_entry_may_use(gw, tmp_path):
+    assert gw("init", PATROL, "-o", "a.toml").code == 0
+    text = (tmp_path / "a.toml").read_text("utf-8")
+    for word in ("numbered", "items", "item_style", "duration（会期）", "presider（会议主持）", "criticism",
+                 "duties", "leadership", "guidance", "paragraphs", "run_in"):
+        assert word in text

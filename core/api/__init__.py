@@ -17,7 +17,7 @@ questionnaire with keystrokes, read a DOCX back).
 
 from __future__ import annotations
 
-from ..clock import days_from_today, this_year, today
+from ..clock import days_from_today, this_year, today, today_in_year
 from ..dates import Date, DateError, DateRange, format_cn, is_after, normalize, parse_date, sort_key_start
 from ..doctype import Content, Context, DocumentType, Draft, EntryRef, OutlineEntry, SectionDef, entry, section
 from ..errors import Problem
@@ -61,7 +61,7 @@ from ..kit.responsibility import (
     responsibility_fields,
     responsibility_questions,
 )
-from ..kit.words import ORG_KINDS, WordingError, fill, org_words
+from ..kit.words import ORG_KINDS, WordingError, doc_number, fill, org_words
 from ..model import Enumeration, Fields, Paragraph, Table, circled, cn_number, enumerate_items
 from ..model import Section as Heading
 from ..questions import (
@@ -89,7 +89,7 @@ __all__ = [
     # the document model
     "Paragraph", "Enumeration", "Fields", "Table", "Heading", "cn_number", "circled", "enumerate_items",
     # kit: words
-    "ORG_KINDS", "org_words", "fill", "WordingError",
+    "ORG_KINDS", "org_words", "fill", "WordingError", "doc_number",
     # kit: lists
     "INLINE", "ITEM_STYLES", "LIST_STYLES", "clause", "end_sentence", "full_stop", "item_blocks", "list_blocks",
     "list_style", "measures_text", "paragraphs", "titled_group", "titled_sections",
@@ -105,5 +105,5 @@ __all__ = [
     # dates
     "Date", "DateRange", "DateError", "parse_date", "format_cn", "normalize", "is_after", "sort_key_start",
     # today, read when needed
-    "today", "this_year", "days_from_today",
+    "today", "this_year", "days_from_today", "today_in_year",
 ]

@@ -100,7 +100,7 @@ def sum_equals(answers: Answers, total: str, parts: Sequence[str], labels: Mappi
     if added == total_figure:
         return []
     shown = " + ".join(f"{label} {n}" for label, n in items)
-    return [Problem(total, f"{_head(what)}{shown} = {added}，与{total_label} {total_figure} 不符")]
+    return [Problem(total, f"{_head(what)}{shown} = {added}，与{total_label} {total_figure} 不符", (total, *parts))]
 
 
 def not_more_than(answers: Answers, part: str, whole: str, labels: Mapping[str, str] | None = None,
@@ -115,7 +115,7 @@ def not_more_than(answers: Answers, part: str, whole: str, labels: Mapping[str, 
     (part_label, n), (whole_label, m) = a[0], b[0]
     if n <= m:
         return []
-    return [Problem(part, f"{_head(what)}{part_label} {n} 超过{whole_label} {m}")]
+    return [Problem(part, f"{_head(what)}{part_label} {n} 超过{whole_label} {m}", (whole, part))]
 
 
 def remainder(total: str, parts: Sequence[str], floor: int = 0) -> Callable[[Answers], int]:

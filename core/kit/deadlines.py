@@ -127,7 +127,7 @@ def dates_in_order(pairs: Sequence[tuple[str, str, str]], answers: Answers) -> l
         except DateError:
             continue
         if sort_key_start(b) < sort_key_start(a):
-            problems.append(Problem(late_key, f"{what}：“{format_cn(b)}”早于“{format_cn(a)}”"))
+            problems.append(Problem(late_key, f"{what}：“{format_cn(b)}”早于“{format_cn(a)}”", (early_key, late_key)))
     return problems
 
 

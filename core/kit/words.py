@@ -21,6 +21,7 @@ SECRETARY = {"党委": "党委书记", "党组": "党组书记", "党总支": "�
 DEPUTY = {"党委": "党委副书记", "党组": "党组副书记", "党总支": "党总支副书记", "党支部": "党支部副书记"}
 
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_DOC_YEAR = re.compile(r"[\[［【(（〔{｛]\s*(\d{4})\s*[\]］】)）〕}｝]")
 
 
 class WordingError(KeyError):
@@ -57,3 +58,9 @@ def fill(text: str, values: Mapping[str, object], **extra: object) -> str:
 def fill_known(text: str, values: Mapping[str, object]) -> str:
     """Like :func:`fill`, but a field with no value stays as written (outline titles)."""
     return _FIELD.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+
+def doc_number(text: str) -> str:
+    """A 发文字号 as GB/T 9704 writes it: the year in 六角括号 (``陇巡领发[2020]3号`` →
+    ``陇巡领发〔2020〕3号``), no spaces."""
+    return _DOC_YEAR.sub(r"〔\1〕", re.sub(r"\s+", "", text))

@@ -70,7 +70,7 @@ QUESTIONS = [
     integer("year", "专项行动开始年份", this_year, min=2000, max=2100),
     text("scope", "实施范围（如“全县”“全区”）", "全县"),
     text("source", "问题来源（如“省委专项巡视”）", "上级巡视巡察"),
-    text("title", "文件标题", "基层党建问题整改专项行动方案"),
+    text("title", "文件标题", lambda a: f"{a['scope']}基层党建问题整改专项行动方案", help="默认由实施范围生成"),
     text("subtitle", "副标题（如“（县、区）”，可留空）", "", optional=True),
     multiline("preamble", "开头段落", lambda a: fill(w.PREAMBLE, words(a))),
     group("problems", "整改问题及其措施（每个问题一组措施）", (

@@ -32,6 +32,7 @@ from gongwen.api import (
     confirm,
     date,
     days_from_today,
+    doc_number,
     due_phrase,
     entry,
     fill,
@@ -428,7 +429,7 @@ QUESTIONS = [
     group("basis", "依据文件", (
         text("issuer", "发文机关（可留空）", "", optional=True),
         text("name", "文件名称（不含书名号）"),
-        text("number", "文号（如“陇巡领发〔2020〕3号”，可留空）", "", optional=True),
+        text("number", "文号（如“陇巡领发〔2020〕3号”，可留空）", "", optional=True, normalize=doc_number),
     ), _basis_default, summary="name", item="份文件"),
     date("inspection_period", "巡视（巡察）时间（如“2020年4月1日至30日”，可留空）", "", optional=True,
          allow_range=True),

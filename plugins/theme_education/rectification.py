@@ -15,7 +15,6 @@ from gongwen.api import (
     closing_questions,
     confirm,
     date,
-    days_from_today,
     fill,
     format_cn,
     group,
@@ -32,6 +31,7 @@ from gongwen.api import (
     this_year,
     titled_group,
     titled_sections,
+    today_in_year,
 )
 
 from . import wording as w
@@ -72,10 +72,10 @@ def _leadership(c: Context) -> list:
     return [Paragraph(group_text), Paragraph(office + f"各责任人{c['report_cadence']}向{to}报告整改落实情况。")]
 
 
-def _deadline(c: Context) -> list:
+def _deadline(c: Context) -> str:
     if c["deadline_kind"] == "指定日期" and c.get("deadline_date"):
-        return [Paragraph(f"自即日起至{format_cn(c['deadline_date'])}。")]
-    return [Paragraph(w.DEADLINE)]
+        return f"自即日起至{format_cn(c['deadline_date'])}。"
+    return w.DEADLINE
 
 
 def _measures(c: Context) -> list:
@@ -104,12 +104,7 @@ SECTIONS = [
         build=lambda c: [Paragraph(p["text"], lead=f"{p['title']}。") for p in c["principles"]]),
     section("goals", "整改目标", 2, build=lambda c: [Paragraph(c["goals"])], questions=[
         multiline("goals", "整改目标", lambda a: fill(w.GOALS, words(a)))]),
-    section("deadline", "整改时限", build=_deadline, questions=[
-        choice("deadline_kind", "整改时限", ("至下次民主生活会召开前", "指定日期")),
-        date("deadline_date", "整改完成日期（如 2023年12月底）", _year_end_after_meeting,
-             when=("deadline_kind", "指定日期"), validate=not_before(
-                 "meeting_date", "整改完成日期{date}早于民主生活会召开日期{earlier}，请改为会后的日期")),
-    ]),
+    section("deadline", "整改时限", build=lambda c: [Paragraph(_deadline(c))]),
     section("measures", "针对存在问题制定的整改措施", build=_measures, questions=[
         multichoice("aspect_names", "整改涉及哪些方面", STANDARD_ASPECTS, STANDARD_ASPECTS, min_items=1),
         group("aspects", "各方面的问题和措施", (
@@ -132,16 +127,17 @@ QUESTIONS = [
     integer("year", "年度", this_year, min=2000, max=2100),
     text("unit", "单位名称（简称，如“县农业农村局”）", "县农业农村局"),
     choice("org_kind", "党组织类别", ORG_KINDS, "党委"),
-    text("title", "文件标题", lambda a: (
-        f"{a['year']}年主题教育专题{a['org_kind']}民主生活会问题整改实施方案"),
-        help="默认由年度和党组织类别生成"),
-    date("meeting_date", "民主生活会召开日期", days_from_today(0)),
+    text("title", "文件标题", help="默认由单位、党组织类别和年度生成",
+         default=lambda a: f"{a['unit']}{a['org_kind']}{a['year']}年主题教育专题民主生活会问题整改实施方案"),
+    date("meeting_date", "民主生活会召开日期", today_in_year("year")),
 ]
 
 
 def build(c: Context) -> Draft:
-    preamble = c.fill(w.PREAMBLE, meeting_date=format_cn(c["meeting_date"]))
-    return Draft(title=c["title"], preamble=[Paragraph(preamble)], **closing(c))
+    preamble = [Paragraph(c.fill(w.PREAMBLE, meeting_date=format_cn(c["meeting_date"])))]
+    if "deadline" not in c.kept:  # the section is dropped: the deadline is still stated
+        preamble.append(Paragraph(_deadline(c), lead="整改时限："))
+    return Draft(title=c["title"], preamble=preamble, **closing(c))
 
 
 DOCTYPE = DocumentType(
@@ -150,7 +146,13 @@ DOCTYPE = DocumentType(
     questions=QUESTIONS,
     sections=SECTIONS,
     outline=["leadership", "principles_goals", "principles", "goals", "deadline", "measures", "requirements"],
-    after=closing_questions(org_signature, lambda a: a["meeting_date"]),
+    after=[  # 整改时限 is asked even when its section is dropped: the plan then states it after the opening
+        choice("deadline_kind", "整改时限", ("至下次民主生活会召开前", "指定日期")),
+        date("deadline_date", "整改完成日期（如 2023年12月底）", _year_end_after_meeting,
+             when=("deadline_kind", "指定日期"), validate=not_before(
+                 "meeting_date", "整改完成日期{date}早于民主生活会召开日期{earlier}，请改为会后的日期")),
+        *closing_questions(org_signature, lambda a: a["meeting_date"]),
+    ],
     build=build,
     vocabulary=words,
     description="民主生活会后，针对查摆出的问题制定的整改实施方案：组织领导、原则目标、时限、分方面的问题和措施、有关要求。",

@@ -27,7 +27,6 @@ from gongwen.api import (
     cn_number,
     count,
     date,
-    days_from_today,
     end_sentence,
     enumerate_items,
     fill,
@@ -39,12 +38,12 @@ from gongwen.api import (
     not_more_than,
     org_signature,
     parse_date,
-    remainder,
     section,
     sum_equals,
     text,
     this_year,
     titled_group,
+    today_in_year,
 )
 
 from . import report_wording as w
@@ -75,12 +74,12 @@ def _branch_period(a: dict) -> str:
 def _problem_counts(prefix: str, who: str, total: int, quick: int, stage: int) -> list[Question]:
     """Problems by class for one subject, and how many of each are done."""
     k = {s: f"{prefix}_{s}" for s in ("total", "quick", "stage", "long")}
-    return [
-        count(k["total"], f"{who}查摆问题总数（个）", total),
-        count(k["quick"], f"{who}问题中：即知即改类（个）", quick),
-        count(k["stage"], f"{who}问题中：阶段性整改类（个）", stage),
-        count(k["long"], f"{who}问题中：长期整改类（个，默认为总数减前两类）",
-              remainder(k["total"], [k["quick"], k["stage"]])),
+    parts = [k["quick"], k["stage"], k["long"]]
+    return [  # the classes first; the total is their sum unless typed otherwise
+        count(k["quick"], f"{who}查摆问题中：即知即改类（个）", quick),
+        count(k["stage"], f"{who}查摆问题中：阶段性整改类（个）", stage),
+        count(k["long"], f"{who}查摆问题中：长期整改类（个）", total - quick - stage),
+        count(k["total"], f"{who}查摆问题总数（个，默认为以上三类之和）", lambda a: sum(a[p] for p in parts)),
         count(f"{k['quick']}_done", f"{who}即知即改类已整改（个）", lambda a: a[k["quick"]]),
         count(f"{k['stage']}_done", f"{who}阶段性整改类已完成（个）", 0),
         count(f"{k['long']}_done", f"{who}长期整改类已完成（个）", 0),
@@ -281,12 +280,13 @@ QUESTIONS = [
     integer("year", "年度", this_year, min=2000, max=2100),
     text("unit", "单位名称（简称，如“县农业农村局”）", "县农业农村局"),
     choice("org_kind", "党组织类别", ORG_KINDS, "党委"),
-    text("title", "文件标题", lambda a: f"{a['year']}年主题教育专题民主生活会召开情况通报", help="默认由年度生成"),
+    text("title", "文件标题", lambda a: f"{a['unit']}{a['org_kind']}{a['year']}年主题教育专题民主生活会召开情况通报",
+         help="默认由单位、党组织类别和年度生成"),
     text("superior", "上级党委（如“县委”“市委”）", "县委"),
     text("basis", "部署依据（开头一句）", w.BASIS),
     text("guide_group", "到会指导的指导组（如“市委主题教育第三指导组”）", lambda a: f"{a['superior']}主题教育指导组"),
     text("guide_leader", "指导组到会领导（如“王建国组长”）", "主要负责同志"),
-    date("meeting_date", "民主生活会召开日期", days_from_today(0)),
+    date("meeting_date", "民主生活会召开日期", today_in_year("year")),
     count("members_count", "班子成员人数（撰写个人对照检查材料的人数）", 5, min=1),
 ]
 
