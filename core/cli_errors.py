@@ -342,6 +342,18 @@ def _param_label(param) -> str:
     return f"{name}——{help_text}" if help_text else name
 
 
+def _bad_value(message: str, param) -> str:
+    """click's "0 is not in the range x>=1." and "'x' is not a valid integer." in Chinese, in the
+    words of the help screen; anything else as click says it."""
+    m = re.match(r"(.+?) is not in the range", message)
+    if m and param is not None and _range_text(param.type):
+        return f"应{_range_text(param.type)}，不能是 {m.group(1)}"
+    m = re.match(r"'(.*)' is not a valid", message)
+    if m and param is not None:
+        return f"应为{_type_metavar(param)}，不能是“{m.group(1)}”"
+    return message
+
+
 def _describe(exc: UsageError) -> str:
     """The error itself, in Chinese."""
     name = type(exc).__name__
@@ -362,7 +374,7 @@ def _describe(exc: UsageError) -> str:
             return f"选项 {exc.option_name} 不带值"
         return f"选项 {exc.option_name} 用法不对（{message}）"
     if name == "BadParameter":
-        return f"{_param_label(param) or '参数'} 的值无效（{message}）"
+        return f"{_param_label(param) or '参数'} 的值无效（{_bad_value(message, param)}）"
     m = re.match(r"No such command '(.+?)'", message)
     if m:
         commands = exc.ctx.command.list_commands(exc.ctx) if exc.ctx is not None else []

@@ -131,6 +131,8 @@ def test_h_and_help_work_from_the_shell(gw):
     ["frob"],  # no such command
     ["plugin", "frob"],
     ["list", "extra"],  # extra argument
+    ["batch", "a.toml", "-o", "out", "-j", "0"],  # out of range
+    ["batch", "a.toml", "-o", "out", "-j", "x"],  # not a number
 ])
 def test_usage_errors_are_still_chinese_and_show_the_help_screens_usage(monkeypatch, capsys, args):
     code, out, err = run(monkeypatch, capsys, *args)
