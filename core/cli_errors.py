@@ -50,9 +50,6 @@ TYPE_METAVARS = {  # by click's type names (typer's copy of click says "str" and
 }
 _CLOSING = set("，。、；：！？）》」』】”’,.;:!?)]")  # never starts a line
 _OPENING = set("（《「『【“‘([")  # never ends one
-_WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"  # CJK, full-width forms
-# spaces, a short bracketed note ("[必填]", "[≥1]"), a run of narrow characters ("--output", "≥1"), one character
-_TOKEN = re.compile(rf"\s+|\[[^\[\]\s]{{1,20}}\]|[^\s{_WIDE}]+|.")
 
 
 # ---------------------------------------------------------------- help screens
@@ -60,7 +57,24 @@ _TOKEN = re.compile(rf"\s+|\[[^\[\]\s]{{1,20}}\]|[^\s{_WIDE}]+|.")
 
 def text_width(text: str) -> int:
     """Columns on screen: a Chinese character or full-width punctuation mark takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if _is_wide(c) else 1 for c in text)
+
+
+def _is_wide(char: str) -> bool:
+    return bool(char) and unicodedata.east_asian_width(char) in "WF"
+
+
+def _tokens(text: str) -> list[str]:
+    """Spaces, a short bracketed note ("[必填]", "[≥1]"), a run of narrow characters ("--output",
+    "≥1"), or one wide character: the pieces :func:`wrap` never splits."""
+    tokens, run = [], ""
+    for token in re.findall(r"\s+|\[[^\[\]\s]{1,20}\]|\S", text):
+        if len(token) == 1 and not token.isspace() and not _is_wide(token):
+            run += token
+            continue
+        tokens += [run, token] if run else [token]
+        run = ""
+    return [*tokens, run] if run else tokens
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -69,7 +83,7 @@ def wrap(text: str, width: int) -> list[str]:
     never before closing or after opening punctuation (a closing mark may hang over the width)."""
     lines: list[str] = []
     line = space = ""
-    for token in _TOKEN.findall(text):
+    for token in _tokens(text):
         if token.isspace():
             space = token if line else ""  # as written: "帮助  [必填]" keeps its two spaces
             continue
@@ -83,10 +97,6 @@ def wrap(text: str, width: int) -> list[str]:
             line += space + token
         space = ""
     return [*lines, line] if line else lines
-
-
-def _is_wide(char: str) -> bool:
-    return bool(char) and unicodedata.east_asian_width(char) in "WF"
 
 
 def fill(text: str, width: int) -> list[str]:
