@@ -93,7 +93,7 @@ def test_help_shows_chinese_metavars_defaults_and_ranges(monkeypatch, capsys):
     assert "用法：gongwen plugin new [选项] 插件名\n" in out
     assert "-d, --dir 文件夹" in out and "[默认：当前文件夹]" in out and "[默认：工作通知]" in out
     _, out, _ = run(monkeypatch, capsys, "-h")
-    assert "用法：gongwen [选项] 命令 [参数]...\n" in out and "\n命令：\n  list  " in out
+    assert "用法：gongwen [选项] 命令 [参数]...\n" in out and "\n命令：\n" in out and "\n  list      列出" in out
 
 
 def test_every_command_uses_the_chinese_help_classes():
@@ -152,5 +152,6 @@ def test_usage_errors_are_still_chinese_and_show_the_help_screens_usage(monkeypa
 @pytest.mark.parametrize("args", [[], ["plugin"], ["template"]])
 def test_a_group_without_a_command_shows_its_chinese_help(monkeypatch, capsys, args):
     code, out, err = run(monkeypatch, capsys, *args)
-    assert code == 2 and err.startswith(f"用法：{show(args)} [选项] 命令 [参数]...")
-    assert english_words(err) == [], err
+    screen = err or out  # click < 8.2 (typer < 0.22): on standard output, exit code 0
+    assert code in (0, 2) and screen.startswith(f"用法：{show(args)} [选项] 命令 [参数]...")
+    assert english_words(screen) == [], screen
