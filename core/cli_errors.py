@@ -170,7 +170,7 @@ def _type_metavar(param) -> str:
     if hasattr(kind, "file_okay") and hasattr(kind, "dir_okay"):  # a path
         if kind.file_okay != kind.dir_okay:
             return "文件" if kind.file_okay else "文件夹"
-        return "文件夹" if re.search("文件夹|目录", param.help or "") else "文件"
+        return "文件夹" if re.search("文件夹|目录", getattr(param, "help", None) or "") else "文件"
     return TYPE_METAVARS.get(getattr(kind, "name", ""), "值")
 
 
