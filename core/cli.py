@@ -14,9 +14,11 @@ import typer
 from . import __version__
 from .cli_errors import (
     CANCELLED,
+    CONTEXT_SETTINGS,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     Abort,
+    GongwenCommand,
     GongwenGroup,
     UsageError,
     is_help_screen,
@@ -32,7 +34,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    cls=GongwenGroup,  # Ctrl-C during a command: "已取消，未写入文件。"
+    cls=GongwenGroup,  # help in Chinese; Ctrl-C during a command: "已取消，未写入文件。"
+    context_settings=CONTEXT_SETTINGS,  # -h as well as --help
 )
 
 OutOpt = Annotated[Path, typer.Option("--output", "-o", help="输出文件（.docx 或 .md；不写后缀时按 .docx）")]
@@ -94,7 +97,7 @@ def main_options(
         os.environ["GONGWEN_DEBUG"] = "1"
 
 
-@app.command("list")
+@app.command("list", cls=GongwenCommand)
 def list_types() -> None:
     """列出可用的文种（标识、名称、所属插件）。"""
     reg = registry()
@@ -106,7 +109,7 @@ def list_types() -> None:
         typer.echo(f"{dt.id.ljust(width)}  {dt.name}  [{dt.plugin}]")
 
 
-@app.command()
+@app.command(cls=GongwenCommand)
 def show(type_id: Annotated[str, typer.Argument(help="文种标识")]) -> None:
     """显示一个文种的问题、默认提纲，以及每个章节写什么、用到哪些回答。"""
     from .describe import describe_type
@@ -115,7 +118,7 @@ def show(type_id: Annotated[str, typer.Argument(help="文种标识")]) -> None:
         typer.echo(line)
 
 
-@app.command()
+@app.command(cls=GongwenCommand)
 def init(
     type_id: Annotated[str, typer.Argument(help="文种标识")],
     output: Annotated[Path, typer.Option("--output", "-o", help="答案文件（.toml）")] = Path("answers.toml"),
@@ -135,7 +138,7 @@ def init(
     typer.echo(f"已生成答案文件：{output}\n修改后运行：gongwen check {output} && gongwen render {output} -o 草稿.docx")
 
 
-@app.command()
+@app.command(cls=GongwenCommand)
 def check(answers_file: Annotated[Path, typer.Argument(help="答案文件（.toml）")]) -> None:
     """检查答案文件：一次列出所有问题（键路径和原因）。"""
     from .pipeline import prepare
@@ -149,7 +152,7 @@ def check(answers_file: Annotated[Path, typer.Argument(help="答案文件（.tom
     typer.echo(f"{answers_file}：检查通过（{loaded.doctype.name}）。")
 
 
-@app.command()
+@app.command(cls=GongwenCommand)
 def render(
     answers_file: Annotated[Path, typer.Argument(help="答案文件（.toml）")],
     output: OutOpt,
@@ -168,7 +171,7 @@ def render(
     typer.echo(f"已生成：{output}")
 
 
-@app.command()
+@app.command(cls=GongwenCommand)
 def new(
     type_id: Annotated[str, typer.Argument(help="文种标识（gongwen list 查看）")],
     output: OutOpt,
@@ -201,11 +204,12 @@ def new(
     run_new(dt, NewOptions(output, fmt, force, answers, resume, save_answers, no_input), loaded)
 
 
-plugin_app = typer.Typer(help="插件开发工具", no_args_is_help=True)
+plugin_app = typer.Typer(help="插件开发工具", no_args_is_help=True, cls=GongwenGroup,
+                         context_settings=CONTEXT_SETTINGS)
 app.add_typer(plugin_app, name="plugin")
 
 
-@plugin_app.command("new")
+@plugin_app.command("new", cls=GongwenCommand)
 def plugin_new(
     name: Annotated[str, typer.Argument(help="插件名：小写字母、数字和连字符，如 zhuanxiang-zhengzhi")],
     directory: Annotated[Path, typer.Option("--dir", "-d", help="在此文件夹下生成 gongwen-插件名/")] = Path("."),
@@ -220,7 +224,7 @@ def plugin_new(
                f"\n然后：gongwen new {type_id or name} -o 草稿.docx")
 
 
-@app.command()
+@app.command(cls=GongwenCommand)
 def batch(
     files: Annotated[list[Path], typer.Argument(help="答案文件（.toml），可以是多个，文种可不同")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹：每个答案文件生成一个同名文档")],
@@ -237,11 +241,12 @@ def batch(
     raise typer.Exit(run_batch(files, out_dir, fmt, jobs, force, template, echo=typer.echo))
 
 
-template_app = typer.Typer(help="Word 模板：导出后在 Word/WPS 中修改样式、加红头，再用于生成文档", no_args_is_help=True)
+template_app = typer.Typer(help="Word 模板：导出后在 Word/WPS 中修改样式、加红头，再用于生成文档", no_args_is_help=True,
+                           cls=GongwenGroup, context_settings=CONTEXT_SETTINGS)
 app.add_typer(template_app, name="template")
 
 
-@template_app.command("export")
+@template_app.command("export", cls=GongwenCommand)
 def template_export(
     type_id: Annotated[str, typer.Argument(help="文种标识（gongwen list 查看）")],
     output: Annotated[Path, typer.Option("--output", "-o", help="导出的模板文件（.docx）")],
@@ -253,7 +258,7 @@ def template_export(
     typer.echo(export_template(get_type(type_id), output, force))
 
 
-@app.command("plugins")
+@app.command("plugins", cls=GongwenCommand)
 def list_plugins() -> None:
     """列出已加载的插件：名称、发行包和版本、内置或第三方、提供的文种、加载错误。"""
     from .loader import get_registry
