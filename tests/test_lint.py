@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import docx
 import pytest
-from gongwen.lint import report, text_findings
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from gongwen.lint import lint_docx, report, text_findings
 from seeds import SEEDS, patrol_variants, seed_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.toml")) + sorted((ROOT / "examples" / "patrol-variants").glob("*.toml"))
 
 
 def found(paragraphs: list[str]) -> list[tuple[int, str]]:
@@ -223,3 +231,136 @@ def test_seed_placeholders_are_real_ones():
         for f in text_findings(paras):
             if f.check == "placeholder":
                 assert re.search(r"(?<![A-Za-z])[Xx]+(?![A-Za-z])", paras[f.para - 1]), (name, str(f))
+
+
+# ------------------------------------------------------------ DOCX: the examples, layout
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    from gongwen.loader import get_registry
+    from gongwen.pipeline import render_file
+
+    out = tmp_path_factory.mktemp("examples")
+    types = get_registry().types
+    return {f"{p.parent.name}/{p.stem}": render_file(p, out / f"{p.parent.name}-{p.stem}.docx", types)
+            for p in EXAMPLES}
+
+
+@pytest.mark.parametrize("name", [f"{p.parent.name}/{p.stem}" for p in EXAMPLES])
+def test_every_example_document_is_clean(rendered, name):
+    assert report(lint_docx(rendered[name])) == ["未发现问题。"]
+
+
+def gb_docx(path: Path, paragraphs: list[str], **change) -> Path:
+    """A DOCX laid out to GB/T 9704 with python-docx (not gongwen's template), with
+    ``change`` applied: margins in mm, ``font``, ``size`` (pt), ``line`` (pt, exact)."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(change.get("width", 210)), Mm(297)
+    for side, mm in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
+        setattr(section, f"{side}_margin", Mm(change.get(side, mm)))
+    normal = d.styles["Normal"]
+    normal.font.size = Pt(change.get("size", 16))
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    rfonts.set(qn("w:eastAsia"), change.get("font", "仿宋_GB2312"))
+    if change.get("line") is not None:
+        normal.paragraph_format.line_spacing = Pt(change.get("line", 28.95))
+        normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    else:  # single spacing on a 22-line grid
+        normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        grid = section._sectPr.find(qn("w:docGrid"))
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(change.get("pitch", 579)))
+    for text in paragraphs:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+BODY = ["关于召开专题民主生活会的通知", "一、会议时间", "会议定于2023年8月20日召开。"]
+
+
+@pytest.mark.parametrize("line", [28.95, None])
+def test_gbt_layout_built_elsewhere_is_clean(tmp_path, line):
+    assert lint_docx(gb_docx(tmp_path / "a.docx", BODY, line=line)) == []
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"width": 216, "line": 28.95}, "纸张为 216×297 毫米（应为 A4：210×297 毫米）"),
+    ({"top": 25.4, "line": 28.95}, "上边距 25.4 毫米（应为 37 毫米，允许 ±1 毫米）"),
+    ({"left": 30, "line": 28.95}, "左边距 30.0 毫米（应为 28 毫米，允许 ±1 毫米）"),
+    ({"font": "宋体", "line": 28.95}, "正文字体为“宋体”（应为仿宋_GB2312 或仿宋）"),
+    ({"size": 14, "line": 28.95}, "正文字号为 14 磅（应为三号，16 磅）"),
+    ({"line": 29.0}, "每页 21 行（正文行距固定值 29 磅；应为每页 22 行，行距 28.95 磅）"),
+    ({"line": None, "pitch": 624}, "每页 20 行（文档网格行距 31.2 磅；应为每页 22 行，行距 28.95 磅）"),
+])
+def test_each_layout_deviation_once(tmp_path, change, message):
+    findings = lint_docx(gb_docx(tmp_path / "a.docx", BODY, **change))
+    assert [str(f) for f in findings] == [f"版式：{message}"]
+
+
+def test_margin_within_a_millimetre_is_fine(tmp_path):
+    assert lint_docx(gb_docx(tmp_path / "a.docx", BODY, top=36.2, right=26.9, line=28.95)) == []
+
+
+def test_22_lines_need_the_whole_text_block(tmp_path):
+    """37.8 mm is within the margin's tolerance, but 22 lines of 28.95 pt no longer fit."""
+    [finding] = lint_docx(gb_docx(tmp_path / "a.docx", BODY, top=37.8, line=28.95))
+    assert finding.message == "每页 21 行（正文行距固定值 28.95 磅；应为每页 22 行，行距 28.95 磅）"
+
+
+def test_word_defaults_are_reported(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("会议定于2023年8月20日召开。")
+    d.save(tmp_path / "a.docx")
+    layout = [f.message for f in lint_docx(tmp_path / "a.docx")]
+    assert layout[0] == "纸张为 216×279 毫米（应为 A4：210×297 毫米）" and len(layout) == 8
+    assert "正文字体为“宋体”（应为仿宋_GB2312 或仿宋）" in layout  # the theme's East Asian font
+    assert any(m.startswith("每页行数不固定：正文为1.15 倍行距且未设文档网格") for m in layout)
+
+
+def test_run_font_overrides_the_style(tmp_path):
+    path = gb_docx(tmp_path / "a.docx", [], line=28.95)
+    d = docx.Document(path)
+    run = d.add_paragraph().add_run("会议定于2023年8月20日召开，请准时参加。")
+    run.font.size = Pt(12)
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "楷体")
+    d.save(path)
+    assert [f.message for f in lint_docx(path)] == ["正文字体为“楷体”（应为仿宋_GB2312 或仿宋）",
+                                                    "正文字号为 12 磅（应为三号，16 磅）"]
+
+
+def test_page_when_word_saved_its_page_breaks(tmp_path):
+    path = gb_docx(tmp_path / "a.docx", ["一、甲", "正文。", "正文二。", "三、丙", "正文三。"], line=28.95)
+    d = docx.Document(path)
+    r = d.paragraphs[2].runs[0]._r
+    r.insert(0, OxmlElement("w:lastRenderedPageBreak"))
+    d.save(path)
+    [finding] = lint_docx(path)
+    assert str(finding) == "第2页 第4段：序号跳号：“一、”之后是“三、”（应为“二、”）"
+
+
+def test_content_controls_are_read(tmp_path):
+    path = gb_docx(tmp_path / "a.docx", ["一、会议时间"], line=28.95)
+    d = docx.Document(path)
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    content.append(d.add_paragraph("单击或点击此处输入文字。")._p)  # moved into the control
+    d.element.body.insert(1, sdt)
+    d.save(path)
+    [finding] = lint_docx(path)
+    assert (finding.para, finding.check) == (2, "placeholder") and "“此处输入”" in finding.message
+
+
+def test_table_rows_are_read(tmp_path):
+    path = gb_docx(tmp_path / "a.docx", ["一、任务清单"], line=28.95)
+    d = docx.Document(path)
+    table = d.add_table(rows=2, cols=2)
+    for row, texts in zip(table.rows, [("序号", "责任单位"), ("1", "XX局")], strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    d.save(path)
+    [finding] = lint_docx(path)
+    assert (finding.para, finding.check, finding.heading) == (3, "placeholder", "一、任务清单")
