@@ -364,3 +364,32 @@ def test_table_rows_are_read(tmp_path):
     d.save(path)
     [finding] = lint_docx(path)
     assert (finding.para, finding.check, finding.heading) == (3, "placeholder", "一、任务清单")
+
+
+# ------------------------------------------------------------ the command
+
+
+def test_lint_command_exit_codes_and_output(gw, tmp_path, rendered):
+    clean = gw("lint", rendered["examples/party-history-rectification"])
+    assert (clean.code, clean.out, clean.err) == (0, "未发现问题。\n", "")
+    gb_docx(tmp_path / "bad.docx", ["一、总体要求", "于2月初前前完成。", "三、工作要求", "内容。"], top=30, line=28.95)
+    r = gw("lint", "bad.docx")
+    assert r.code == 1 and r.err == ""
+    assert r.out.splitlines() == [
+        "第2段（“一、总体要求”下）：“前”字重复：“于2月初前前完成。”",
+        "第3段：序号跳号：“一、”之后是“三、”（应为“二、”）",
+        "版式：上边距 30.0 毫米（应为 37 毫米，允许 ±1 毫米）",
+        "共 3 处问题。",
+    ]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("broken.docx", b"not a zip", "“broken.docx”不是可读取的 Word 文档（.docx），文件可能已损坏。"),
+    ("old.doc", b"\xd0\xcf\x11\xe0", "“old.doc”不是 .docx 文档：.doc、.wps 等请先在 Word 或 WPS 中另存为 .docx。"),
+    ("missing.docx", None, "找不到文件“missing.docx”。"),
+])
+def test_unreadable_file_is_one_chinese_line(gw, tmp_path, name, content, message):
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    r = gw("lint", name)
+    assert (r.code, r.out, r.err) == (1, "", f"错误：{message}\n")
