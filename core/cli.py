@@ -258,6 +258,21 @@ def template_export(
     typer.echo(export_template(get_type(type_id), output, force))
 
 
+@app.command(cls=GongwenCommand)
+def lint(docx_file: Annotated[Path, typer.Argument(help="要检查的 Word 文档（.docx），不限于 gongwen 生成的")]) -> None:
+    """检查 Word 文档：重复的句子、标点、占位符、序号、成文日期、空标题和 GB/T 9704 版式。
+
+    每个问题一行，注明第几段（不计空段，表格每行算一段）和所在标题；Word 保存过分页时也注明第几页。
+
+    有问题时退出状态为 1，没有问题为 0。
+    """
+    from .lint import lint_docx, report
+
+    findings = lint_docx(docx_file)
+    typer.echo("\n".join(report(findings)))
+    raise typer.Exit(1 if findings else 0)
+
+
 @app.command("plugins", cls=GongwenCommand)
 def list_plugins() -> None:
     """列出已加载的插件：名称、发行包和版本、内置或第三方、提供的文种、加载错误。"""
