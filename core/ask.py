@@ -280,8 +280,10 @@ class Questionnaire:
             say("  提纲：")
             for line in outline_lines(self.outline(), self.doctype.words(self.answers)):
                 say(f"      {line}")
+            labels = {q.key: q.label for q in self.doctype.questions}
             for p in problems:
-                say(f"  ✘ {p}", "fg:ansired")
+                root = p.path.split(".")[0].split("[")[0]
+                say(f"  ✘ {labels.get(root, p.path)}：{p.message}", "fg:ansired")
             wrong = {k for p in problems for k in p.involved()}
             choices = [Choice("✔ 确认无误，生成文档", DONE)]
             choices += [Choice(f"{'✘' if q.key in wrong else '✎'} {i}. {q.label}", q.key)

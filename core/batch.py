@@ -131,7 +131,7 @@ def _render(job: Job, settings: Settings, warnings: list[str]) -> None:
     from .pipeline import render_file
 
     render_file(job.source, job.output, get_registry().types, fmt=settings.fmt, template=settings.template,
-                force=settings.force, warn=warnings.append)
+                force=settings.force, warn=warnings.append, recheck=lambda f: warnings.append(f"请核对：{f}"))
 
 
 # ------------------------------------------------------------------ running

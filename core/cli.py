@@ -167,7 +167,7 @@ def render(
     output = output_path(output, fmt)
     ensure_writable(output, force)
     render_file(answers_file, output, registry().types, fmt=fmt, template=template, force=force,
-                warn=lambda note: say_note(answers_file, note))
+                warn=lambda note: say_note(answers_file, note), recheck=lambda f: err(f"请核对 {output}：{f}"))
     typer.echo(f"已生成：{output}")
 
 

@@ -162,6 +162,12 @@ def _content(content: dict[str, Content], e: OutlineEntry) -> Content:
     return content + item_blocks(e.items or [], e.item_style)
 
 
+def _as_line(sec: Section) -> Item:
+    """A run-in sub-heading ("（一）标题。正文") written as a line of its parent ("标题。正文")."""
+    rest = "".join(b.text for b in sec.blocks if isinstance(b, Paragraph))
+    return Item(sec.title + rest)
+
+
 def _lead(blocks: list, lead: str) -> None:
     """Set ``lead`` before the first paragraph (or alone when the content starts otherwise)."""
     first = blocks[0] if blocks else None
@@ -203,6 +209,9 @@ def assemble(draft: Draft, content: dict[str, Content], entries: list[OutlineEnt
             (parent.children if parent else roots).append(sec)
             stack.append(sec)
             continue
+        if e.style in ("field", "yishi"):  # no heading to hang run-in sub-headings from: they stay in place
+            blocks += [_as_line(c) for c in children if c.run_in and not c.children]
+            children = [c for c in children if not (c.run_in and not c.children)]
         if e.style == "field":
             _lead(blocks, title if title[-1:] in "：:" else title + "：")
         elif e.style == "yishi":

@@ -159,8 +159,9 @@ def build(prepared: Prepared) -> Document:
 
 def render_file(source: Path, output: Path, types: Mapping[str, DocumentType], *, fmt: str | None = None,
                 template: Path | None = None, force: bool = False,
-                warn: Callable[[str], None] = lambda _: None) -> Path:
-    """``gongwen render``: an answers file to a document (``batch`` renders each file so)."""
+                warn: Callable[[str], None] = lambda _: None, recheck: Callable[[str], None] = lambda _: None) -> Path:
+    """``gongwen render``: an answers file to a document (``batch`` renders each file so).
+    ``warn`` hears notes on the answers, ``recheck`` what the text checks find in the draft."""
     loaded = load(source, types)
     for note in loaded.notes:
         warn(note)
@@ -170,7 +171,18 @@ def render_file(source: Path, output: Path, types: Mapping[str, DocumentType], *
     if prep.problems:
         raise AnswersInvalid(prep.problems, str(source))
     doc = build(prep)
-    return write_document(doc, output, fmt, choose_template(loaded.doctype, loaded.raw, source, template), force)
+    written = write_document(doc, output, fmt, choose_template(loaded.doctype, loaded.raw, source, template), force)
+    for finding in draft_findings(doc):
+        recheck(finding)
+    return written
+
+
+def draft_findings(doc: Document) -> list[str]:
+    """What ``gongwen lint`` would circle in the text of a draft just written (as warnings)."""
+    from .lint_text import text_findings
+    from .model import document_text
+
+    return [str(f) for f in text_findings(document_text(doc).splitlines())]
 
 
 SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md"}

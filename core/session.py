@@ -52,7 +52,7 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None) -> None:
     """
     from .ask import REVIEW
     from .fileio import ensure_writable
-    from .pipeline import build, choose_template, prepare, write_document
+    from .pipeline import build, choose_template, draft_findings, prepare, write_document
 
     output, force, resume = opts.output, opts.force, opts.resume
     source = resume or opts.answers
@@ -91,6 +91,8 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None) -> None:
             raise AnswersInvalid(prep.problems)
         doc = build(prep)
         write_document(doc, output, opts.fmt, choose_template(dt, raw, source), force)
+        for finding in draft_findings(doc):
+            err(f"请核对 {output}：{finding}")
     except GongwenError as exc:
         raise GongwenError(f"{exc}\n回答已保存在 {saved_at}，问题解决后可运行：{again}") from exc
     typer.echo(f"已生成：{output}\n答案已保存：{saved_at}"

@@ -146,3 +146,51 @@ def test_defaults_and_hostile_text_everywhere(type_id):
         if q.kind in ("text", "multiline"):
             raw[q.key] = f"{q.key}：{hostile}"
     check(type_id, raw, tagged=True)
+
+
+# ---------------------------------------------------------------- drafts a clerk need not reread (issue 12)
+
+UNITS = ["县教育局", "市公安局", "区政府办公室", "新城镇", "县第一中学", "市农业农村局", "县人民医院"]
+
+
+@st.composite
+def plausible_answers(draw, type_id: str) -> dict:
+    """Answers a clerk could give: another unit, org kind, year and dates, choices and list styles,
+    optional texts left empty, lists emptied and groups cut to one entry."""
+    doctype = get_registry().types[type_id]
+    defaults = resolve(doctype.questions, {}).answers
+    raw: dict = {}
+    year = draw(st.integers(2019, 2030))
+    for q in doctype.questions:
+        if q.key == "unit":
+            raw["unit"] = draw(st.sampled_from(UNITS))
+        elif q.key == "year":
+            raw["year"] = year
+        elif q.kind == "choice":
+            raw[q.key] = draw(st.sampled_from(list(q.choices)))
+        elif q.kind == "confirm":
+            raw[q.key] = draw(st.booleans())
+        elif q.kind == "date" and q.key == "meeting_date":
+            d = draw(st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+            raw[q.key] = d.isoformat()
+        elif q.optional and q.kind in ("text", "multiline", "date") and draw(st.booleans()):
+            raw[q.key] = ""
+        elif q.kind in ("list", "group") and isinstance(defaults.get(q.key), list) and defaults[q.key]:
+            cut = draw(st.sampled_from(["keep", "one"] + (["none"] if not q.min_items else [])))
+            if cut != "keep":
+                raw[q.key] = defaults[q.key][:1] if cut == "one" else []
+    return raw
+
+
+@pytest.mark.parametrize("type_id", TYPES)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_plausible_answers_give_a_lint_clean_draft(type_id, data):
+    from gongwen.lint import text_findings
+    from hypothesis import assume
+
+    raw = data.draw(plausible_answers(type_id))
+    prepared = prepare(get_registry().types[type_id], raw)
+    assume(not prepared.problems)  # refused answers are the questionnaire's business, tested elsewhere
+    text = document_text(build(prepared))
+    assert [str(f) for f in text_findings(text.splitlines())] == [], text

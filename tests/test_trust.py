@@ -250,3 +250,11 @@ def test_init_skeleton_names_every_key_an_outline_entry_may_use(gw, tmp_path):
     for word in ("numbered", "items", "item_style", "duration（会期）", "presider（会议主持）", "criticism",
                  "duties", "leadership", "guidance", "paragraphs", "run_in"):
         assert word in text
+
+
+def test_render_warns_of_what_lint_would_circle(gw, tmp_path):
+    (tmp_path / "a.toml").write_text('type = "grassroots-special-action"\n'
+                                     'general = "根据上级要求，根据工作安排，做好工作。"\n', "utf-8")
+    r = gw("render", "a.toml", "-o", "a.docx")
+    assert r.code == 0 and "请核对 a.docx：" in r.err and "两次以“根据”开头" in r.err
+    assert "请核对" not in gw("new", GRASSROOTS, "--no-input", "-o", "c.docx").err

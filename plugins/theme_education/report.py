@@ -52,13 +52,6 @@ from .rectification import filled_titles, words
 SUBJECTS = ("team", "members")  # whose problems 会后 counts: the 班子 and its members
 
 
-def _opinion_groups(a: dict) -> list[dict]:
-    """Default grouping; the last group takes what the total leaves."""
-    groups = [{"name": name, "count": n} for name, n in w.OPINION_GROUPS]
-    groups[-1]["count"] = max(a.get("opinions_total", 0) - sum(g["count"] for g in groups[:-1]), 0)
-    return groups
-
-
 def _branch_period(a: dict) -> str:
     """Default: ten days from the third day after the meeting (its month when the day is not known)."""
     try:
@@ -218,11 +211,12 @@ SECTIONS = [
         listof("channels", "征求意见的层面（每条一项，如“服务对象”）", w.CHANNELS, min_items=1),
         count("forms_sent", "发放意见征求表（份）", 120),
         count("forms_returned", "收回意见征求表（份）", lambda a: a["forms_sent"]),
-        count("opinions_total", "共收集意见建议（条）", 48),
-        group("opinion_groups", "意见建议分类（可删空不写；各类条数之和应等于总数）", (
+        group("opinion_groups", "意见建议分类（可删空不写）", (
             text("name", "类别（如“理论学习方面”）"),
             count("count", "条数"),
-        ), _opinion_groups, summary="name", item="类"),
+        ), [{"name": name, "count": n} for name, n in w.OPINION_GROUPS], summary="name", item="类"),
+        count("opinions_total", "共收集意见建议（条，有分类时默认为各类之和）",
+              lambda a: sum(g["count"] for g in a["opinion_groups"]) or 48),
     ]),
     _item("talks", lambda c: [Paragraph(c.fill(w.TALKS, talks=c["talks"]))], [
         count("talks", "谈心谈话（人次）", 30),
