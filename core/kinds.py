@@ -90,6 +90,8 @@ class Kind:
 
 class Text(Kind):
     key, name = "text", "文字"
+    #: A line break in a document starts a new paragraph: a one-line answer may not hold one.
+    one_line = True
 
     def coerce(self, q: Question, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -97,6 +99,8 @@ class Text(Kind):
         value = self.trim(str(value))
         if not value and not q.optional:
             return value, "不能为空"
+        if self.one_line and "\n" in value:
+            return value, "应为一行文字，不能换行（换行在文档中就是另起一段；要分段的内容请写在可多行的问题里）"
         return value, None
 
     def trim(self, value: str) -> str:
@@ -105,6 +109,7 @@ class Text(Kind):
 
 class Multiline(Text):
     key, name = "multiline", "多行文字"
+    one_line = False
 
     def trim(self, value: str) -> str:
         return value.strip("\n")

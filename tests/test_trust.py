@@ -258,3 +258,21 @@ def test_render_warns_of_what_lint_would_circle(gw, tmp_path):
     r = gw("render", "a.toml", "-o", "a.docx")
     assert r.code == 0 and "请核对 a.docx：" in r.err and "两次以“根据”开头" in r.err
     assert "请核对" not in gw("new", GRASSROOTS, "--no-input", "-o", "c.docx").err
+
+
+def test_a_basis_beginning_with_genju_is_not_followed_by_another_genju():
+    text = render_text("theme-education-report", {"basis": "根据县委关于开好专题民主生活会的要求"})
+    first = text.splitlines()[1]
+    assert first.startswith("根据县委关于开好专题民主生活会的要求，按照县委主题教育领导小组的工作安排")
+    assert "根据县委主题教育领导小组" in render_text("theme-education-report", {})
+
+
+def test_a_custom_aspect_without_problems_or_measures_is_refused():
+    problems = prepare(get_type(RECTIFICATION), {"aspect_names": ["理论学习", "其他方面"]}).problems
+    assert {p.path for p in problems} == {"aspects[2].problems", "aspects[2].measures"}
+
+
+def test_a_line_break_in_a_one_line_answer_is_refused_with_a_reason():
+    problems = prepare(get_type(GRASSROOTS), {"scope": "全县\n全区"}).problems
+    assert [p.path for p in problems] == ["scope"] and "不能换行" in problems[0].message
+    assert not prepare(get_type(GRASSROOTS), {"general": "第一段。\n第二段。"}).problems  # multi-line: paragraphs

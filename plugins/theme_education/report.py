@@ -286,7 +286,9 @@ QUESTIONS = [
 
 
 def build(c: Context) -> Draft:
-    preamble = c.fill(w.PREAMBLE, basis=c["basis"].rstrip("，。,"), superior=c["superior"],
+    basis = c["basis"].rstrip("，。,")
+    according = "按照" if basis.startswith("根据") else "根据"  # never 根据…，根据…
+    preamble = c.fill(w.PREAMBLE, basis=basis, according=according, superior=c["superior"],
                       guide_group=c["guide_group"], guide_leader=c["guide_leader"], date=format_cn(c["meeting_date"]))
     return Draft(title=c["title"], preamble=[Paragraph(preamble)], **closing(c))
 

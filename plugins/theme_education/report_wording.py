@@ -29,9 +29,9 @@ TITLES: dict[str, str] = {
 
 BASIS: str = "按照党中央关于开好主题教育专题民主生活会的统一部署"
 
-# {basis} {superior} {guide_group} {guide_leader} {date}
+# {basis} {according} (根据, or 按照 after a basis that begins with 根据) {superior} {guide_group} {guide_leader} {date}
 PREAMBLE: str = (
-    "{basis}，根据{superior}主题教育领导小组的工作安排，{unit}{org}在认真做好会前各项准备、"
+    "{basis}，{according}{superior}主题教育领导小组的工作安排，{unit}{org}在认真做好会前各项准备、"
     "报经{superior}和{guide_group}同意后，于{date}召开了学习贯彻习近平新时代中国特色社会主义思想"
     "主题教育专题民主生活会，{guide_group}{guide_leader}到会指导。会上，{members}联系思想和工作实际"
     "深入查摆剖析，严肃认真开展批评和自我批评，会议开得严肃、活泼、有成效，是一次锤炼党性、"
