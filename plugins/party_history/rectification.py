@@ -23,6 +23,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    ledger_item,
     ledger_table,
     listof,
     multiline,
@@ -120,6 +121,12 @@ def problems(a: Context | dict) -> list[dict]:
     return [p for asp in a.get("aspects", []) for p in asp["problems"]]
 
 
+def items(a: dict) -> list[dict]:
+    """The rectification items for the ledger and the progress report: every problem of every aspect."""
+    return [ledger_item(asp["title"], p["problem"], p["measures"], p["leader"], p["lead_unit"], p["units"],
+                        p["deadline"]) for asp in a.get("aspects", []) for p in asp["problems"]]
+
+
 def build(c: Context) -> Draft:
     appendices = []
     if c.get("ledger") and problems(c):
@@ -146,6 +153,7 @@ DOCTYPE = DocumentType(
     build=build,
     validate=validate,
     vocabulary=words,
+    items=items,
     description="专题民主生活会后的整改落实方案：总体要求、目标、原则，分方面逐条列出问题、整改措施和"
                 "责任领导、牵头单位、责任单位、落实时限，保障措施，文末附整改任务清单（台账）。",
 )

@@ -38,6 +38,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    ledger_item,
     list_blocks,
     list_style,
     listof,
@@ -452,6 +453,15 @@ def _suffixes(c: Context) -> dict[str, str]:
     return out
 
 
+def items(a: dict) -> list[dict]:
+    """The rectification items: the feedback areas the plan lists (none when 查摆问题 is dropped),
+    each to be rectified by the whole team under the secretary, by 整改完成时限."""
+    wd = words(a)
+    due = a.get("rectify_due") or "即知即改，长期坚持"
+    return [ledger_item("", area, (), wd["secretary"], "办公室", f"{wd['org']}班子成员", due)
+            for area in a.get("feedback_areas", []) if area.strip()]
+
+
 def build(c: Context) -> Draft:
     return Draft(title=c["title"], preamble=paragraphs(c.get("preamble", "")), suffixes=_suffixes(c), **closing(c))
 
@@ -467,6 +477,7 @@ DOCTYPE = DocumentType(
     build=build,
     validate=validate,
     vocabulary=words,
+    items=items,
     description="巡视、巡察反馈后召开整改专题民主生活会的实施方案：会议主题、会前准备、会议安排、会后工作、有关要求等，"
                 "章节可按本单位写法增删、改名、调序。",
 )

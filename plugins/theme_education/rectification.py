@@ -20,6 +20,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    ledger_item,
     listof,
     multichoice,
     multiline,
@@ -139,6 +140,21 @@ QUESTIONS = [
 ]
 
 
+#: 落实时限 of every item when the plan gives no date: the phrase of 整改时限.
+UNTIL_NEXT_MEETING = "下次专题民主生活会召开前"
+
+
+def items(a: dict) -> list[dict]:
+    """The rectification items: each problem of each aspect, with its aspect's measures (their
+    titles), the leading group as 责任领导 and its office as 牵头单位."""
+    leader = a.get("group_leader") or words(a)["secretary"]
+    lead_unit = a.get("office_name") if a.get("has_office") else "领导小组"
+    due = a["deadline_date"] if a.get("deadline_kind") == "指定日期" and a.get("deadline_date") else UNTIL_NEXT_MEETING
+    return [ledger_item(f"{asp['name']}方面", p, [m["title"] for m in asp["measures"]], leader, lead_unit or "办公室",
+                        f"{a['org_kind']}班子成员", due)
+            for asp in a.get("aspects", []) for p in asp["problems"]]
+
+
 def build(c: Context) -> Draft:
     preamble = c.fill(w.PREAMBLE, meeting_date=format_cn(c["meeting_date"]))
     return Draft(title=c["title"], preamble=[Paragraph(preamble)], **closing(c))
@@ -153,5 +169,6 @@ DOCTYPE = DocumentType(
     after=closing_questions(org_signature, lambda a: a["meeting_date"]),
     build=build,
     vocabulary=words,
+    items=items,
     description="民主生活会后，针对查摆出的问题制定的整改实施方案：组织领导、原则目标、时限、分方面的问题和措施、有关要求。",
 )
