@@ -78,7 +78,7 @@ PAGE_WIDTH = 146
 SHEET_TITLE = "整改台账"
 FONT, HEADING_FONT, TITLE_FONT = "仿宋", "黑体", "方正小标宋简体"
 FONT_SIZE = 11
-LINE_HEIGHT = 15.5  # points per wrapped line of FONT_SIZE text
+LINE_HEIGHT = 14.5  # points per wrapped line of FONT_SIZE text
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 HEADER_ROW = 3
 
@@ -405,6 +405,8 @@ def match_rows(items: Sequence[Mapping[str, Any]], rows: Sequence[SheetRow], res
     aspects = {plain(item["aspect"]) for item in items if item["aspect"]}
     found: dict[str, list[SheetRow]] = {}
     for row in rows:
+        if not any(cell_text(row.cells.get(k)) for k in ("id", "problem", "status", "progress", "done_date")):
+            continue  # nothing to match or to read: a row holding only a number or a merged heading
         item = by_id.get(cell_text(row.cells.get("id")))
         if item is None:
             same = by_problem.get(plain(cell_text(row.cells.get("problem"))), [])
@@ -468,13 +470,15 @@ def _same(item: Mapping[str, Any], state: Mapping[str, str]) -> bool:
 def update_answers(path: Path, sheet: Path, types: Mapping[str, Any],
                    notes: Callable[[str], None] = lambda _: None) -> Update:
     """Read the statuses typed in ``sheet`` into the answers file ``path``."""
-    from .answers import add_ledger_status, decode
+    from .answers import LEDGER_COMMENT, add_ledger_status, decode
     from .pipeline import load
 
     loaded = load(path, types)
     for note in loaded.notes:
         notes(note)
     ledger = read_ledger(loaded.doctype, loaded.raw)
+    for note in ledger.notes:
+        notes(note)
     _, rows = read_sheet(sheet)
     result = Update()
     matched = match_rows(ledger.items, rows, result)
@@ -499,8 +503,9 @@ def update_answers(path: Path, sheet: Path, types: Mapping[str, Any],
 
     data = path.read_bytes()
     doc = tomlkit.parse(decode(data, str(path)))
-    if keys.LEDGER in doc:
+    if keys.LEDGER in doc:  # the statuses written last time go, with their comment
         del doc[keys.LEDGER]
+        doc = tomlkit.parse(re.sub(rf"\n*# {re.escape(LEDGER_COMMENT)}\n*", "\n", tomlkit.dumps(doc)))
     add_ledger_status(doc, entries)
     result.backup = backup(path, data)
     atomic_write(path, tomlkit.dumps(doc).encode("utf-8"), force=True)

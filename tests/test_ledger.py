@@ -350,3 +350,25 @@ def test_status_counts_and_overdue_items(updated):
 def test_status_refuses_a_bad_date(gw):
     result = gw("ledger", "status", EXAMPLES / f"{PLAN}.toml", "--date", "2022年13月")
     assert result.code == 1 and "--date" in result.err
+
+
+def test_a_second_update_replaces_the_statuses_and_a_new_export_shows_them(updated, tmp_path):
+    plan, _ = updated
+    export = run_gongwen("ledger", "export", plan, "-o", "再次导出.xlsx", cwd=tmp_path)
+    assert export.code == 0, export.err
+    wb = openpyxl.load_workbook(tmp_path / "再次导出.xlsx")
+    ws = wb.active
+    rows = {ws.cell(r, 2).value: r for r in item_rows(ws)}
+    first = rows["理论学习的系统性还不足"]
+    assert ws.cell(first, 8).value == "已完成" and ws.cell(first, 10).value == dt.datetime(2022, 6, 30)
+    assert ws.cell(first, 9).value == "修订党组中心组学习制度，按计划开展集中学习。"
+    ws.cell(rows["调查研究还不够深入有效"], 8).value = "已完成"
+    ws.cell(rows["调查研究还不够深入有效"], 10).value = "2022-07-01"
+    ws.cell(ws.max_row + 1, 1).value = 15  # a clerk's numbered empty row: nothing to read
+    wb.save(tmp_path / "再次导出.xlsx")
+    result = run_gongwen("ledger", "update", plan, "再次导出.xlsx", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "更新了 1 个问题的进展" in result.out
+    text = plan.read_text("utf-8")
+    assert text.count("[[ledger_status]]") == 7 and text.count("# 整改台账：") == 1
+    assert status_counts(items_of(PLAN, read_answers(plan)))["已完成"] == 4
