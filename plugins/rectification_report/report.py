@@ -92,7 +92,7 @@ def _default_items(a: dict) -> list[dict]:
     for d in w.DEFAULT_ITEMS:
         item = {"aspect": d["aspect"], "problem": d["problem"], "measures": [], "leader": w.DEFAULT_LEADER,
                 "lead_unit": w.DEFAULT_LEAD_UNIT, "units": w.DEFAULT_UNITS,
-                "deadline": f"{day.year}-12-底" if d.get("due") == "year_end" else w.LONG_TERM,
+                "deadline": f"{day.year}年12月底" if d.get("due") == "year_end" else w.LONG_TERM,
                 "status": d["status"], "progress": d["progress"]}
         if "done" in d:
             item["done_date"] = (day - _dt.timedelta(days=d["done"])).isoformat()
