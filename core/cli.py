@@ -334,7 +334,8 @@ def ledger_update(
     """把台账中填写的整改状态、完成情况和完成日期读回答案文件（原文件先备份）。"""
     from .ledger import update_answers
 
-    result = update_answers(answers_file, sheet, registry().types, notes=lambda n: say_note(answers_file, n))
+    _, ledger = read_ledger_file(answers_file)
+    result = update_answers(answers_file, ledger, sheet)
     for line in [*result.problems, *result.warnings]:
         err(f"提示：{sheet} {line}")
     if result.missing:

@@ -42,7 +42,6 @@ from .kit.ledger import (
     completion_rate,
     parse_status,
     plain,
-    read_ledger,
     status_counts,
 )
 from .kit.lists import measures_text
@@ -467,18 +466,11 @@ def _same(item: Mapping[str, Any], state: Mapping[str, str]) -> bool:
     return all((item.get(k) or "") == (state[k] or "") for k in ("status", "progress", "done_date"))
 
 
-def update_answers(path: Path, sheet: Path, types: Mapping[str, Any],
-                   notes: Callable[[str], None] = lambda _: None) -> Update:
-    """Read the statuses typed in ``sheet`` into the answers file ``path``."""
+def update_answers(path: Path, ledger: Ledger, sheet: Path) -> Update:
+    """Read the statuses typed in ``sheet`` into the answers file ``path`` (whose ledger, read
+    with :func:`gongwen.kit.ledger.read_ledger`, is ``ledger``)."""
     from .answers import LEDGER_COMMENT, add_ledger_status, decode
-    from .pipeline import load
 
-    loaded = load(path, types)
-    for note in loaded.notes:
-        notes(note)
-    ledger = read_ledger(loaded.doctype, loaded.raw)
-    for note in ledger.notes:
-        notes(note)
     _, rows = read_sheet(sheet)
     result = Update()
     matched = match_rows(ledger.items, rows, result)
