@@ -14,7 +14,7 @@ from typing import Any
 
 from .doctype import DocumentType
 from .errors import GongwenError
-from .keys import UNFINISHED  # the mark of an interrupted file (see gongwen.keys)
+from .keys import LEDGER, UNFINISHED  # the file's own keys (see gongwen.keys)
 from .kinds import KINDS
 from .questions import Answers, Question, show_value
 
@@ -287,6 +287,8 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
         doc.add(tomlkit.nl())
         _add_comment(doc, q, skeleton)
         doc.add(q.key, _aot(q, items, skeleton))
+    if isinstance(answers.get(LEDGER), list):  # kept as it was read: gongwen ledger update writes it
+        add_ledger_status(doc, answers[LEDGER])
     return tomlkit.dumps(doc)
 
 
@@ -315,6 +317,22 @@ def _derived_line(q: Question, value: Any) -> str:
                 f"要逐项修改，可在问答中修改，或用 gongwen init 生成含全部内容的答案文件")
     shown = tomlkit.item(value).as_string().replace("\n", " ")
     return f"{q.key} = {shown}  （自动生成，随前面的回答更新；要固定请去掉行首 #）"
+
+
+LEDGER_COMMENT = "整改台账：各问题的整改状态、完成情况和完成日期（由 gongwen ledger update 从 Excel 台账读入）"
+
+
+def add_ledger_status(doc: Any, entries: list) -> None:
+    """The ``[[ledger_status]]`` tables at the end of a TOML document (tomlkit)."""
+    import tomlkit
+
+    aot = tomlkit.aot()
+    for entry in entries:
+        if isinstance(entry, dict):
+            aot.append(tomlkit.table() | {k: _item(v) for k, v in entry.items()})
+    doc.add(tomlkit.nl())
+    doc.add(tomlkit.comment(LEDGER_COMMENT))
+    doc.add(LEDGER, aot)
 
 
 def _add_comment(container: Any, q: Question, skeleton: bool) -> None:

@@ -180,6 +180,9 @@ def new(
         "--save-answers", help="保存答案的位置（默认与输出文件同名的 .toml；继续填写时为 --resume 的文件）")] = None,
     resume: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--resume", help="继续填写中断时保存的答案文件：已答的不再问，从第一个未答的问题开始")] = None,
+    from_file: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--from", help="从已有的答案文件开始：同一文种即“明年的文件”（年份、日期顺延，只问每年不同的问题）；"
+                       "其他文种则取共用的信息（单位、会议日期、问题等）")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="不提问：缺少的回答用默认值")] = False,
     fmt: FormatOpt = None,
     force: ForceOpt = False,
@@ -191,8 +194,8 @@ def new(
     from .pipeline import output_path
     from .session import NewOptions, run_new
 
-    if resume is not None and answers is not None:
-        raise GongwenError("--resume 与 --answers 不能同时使用（--resume 的文件本身就是已填的答案）。")
+    if sum(x is not None for x in (resume, answers, from_file)) > 1:
+        raise GongwenError("--resume、--answers、--from 只能用其中一个。")
     output = output_path(output, fmt)  # an unsupported suffix is refused before any question
     dt = get_type(type_id)
     source = resume or answers
@@ -201,7 +204,13 @@ def new(
         loaded = load_answers(source, resuming=resume is not None)
         if loaded.doctype.id != dt.id:
             raise GongwenError(f"“{source}”是“{loaded.doctype.id}”的答案，而不是“{dt.id}”的。")
-    run_new(dt, NewOptions(output, fmt, force, answers, resume, save_answers, no_input), loaded)
+    start = None
+    if from_file is not None:
+        from .carry import across, next_year
+
+        last = load_answers(from_file)
+        start = next_year(dt, last.raw) if last.doctype.id == dt.id else across(dt, last.doctype, last.raw)
+    run_new(dt, NewOptions(output, fmt, force, answers, resume, save_answers, no_input), loaded, start)
 
 
 plugin_app = typer.Typer(help="插件开发工具", no_args_is_help=True, cls=GongwenGroup,
@@ -289,6 +298,100 @@ def list_plugins() -> None:
     third = sum(not p.builtin for p in reg.plugins)
     typer.echo(f"共 {len(reg.plugins)} 个插件（内置 {len(reg.plugins) - third} 个，第三方 {third} 个），"
                f"{len(reg.errors)} 个有错误。")
+
+
+ledger_app = typer.Typer(help="整改台账：导出为 Excel 表格、读回填写的整改进展、查看整改进度", no_args_is_help=True,
+                         cls=GongwenGroup, context_settings=CONTEXT_SETTINGS)
+app.add_typer(ledger_app, name="ledger")
+
+
+def read_ledger_file(answers_file: Path):
+    """The ledger of an answers file, its notes (orphaned or unreadable statuses) printed."""
+    from .kit.ledger import read_ledger
+
+    loaded = load_answers(answers_file)
+    ledger = read_ledger(loaded.doctype, loaded.raw)
+    for note in ledger.notes:
+        say_note(answers_file, note)
+    if ledger.orphans:
+        say_note(answers_file, f"有 {len(ledger.orphans)} 条整改进展记录找不到对应的问题（问题文字可能已修改），"
+                               "已保留在文件中，未计入统计")
+    return loaded, ledger
+
+
+@ledger_app.command("export", cls=GongwenCommand)
+def ledger_export(
+    answers_file: Annotated[Path, typer.Argument(help="有整改问题的答案文件（.toml），如整改方案")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="台账文件（.xlsx）")] = Path("整改台账.xlsx"),
+    force: ForceOpt = False,
+) -> None:
+    """导出整改台账（Excel 表格）：每个问题一行，按方面分组，A4 横向打印，整改状态可下拉选择。"""
+    from .ledger import export_ledger
+
+    _, ledger = read_ledger_file(answers_file)
+    rows = export_ledger(ledger, output, force)
+    typer.echo(f"已导出整改台账：{output}（{rows} 个问题）\n"
+               f"在 Excel/WPS 中填写“整改状态”“完成情况/进展”“完成日期”后，运行：\n"
+               f"gongwen ledger update {shell_quote(answers_file)} {shell_quote(output)}")
+
+
+@ledger_app.command("update", cls=GongwenCommand)
+def ledger_update(
+    answers_file: Annotated[Path, typer.Argument(help="导出台账所用的答案文件（.toml）")],
+    sheet: Annotated[Path, typer.Argument(help="填写过的台账（.xlsx）")],
+) -> None:
+    """把台账中填写的整改进展读回答案文件（原文件先备份）。
+
+    读入每个问题的整改状态、完成情况和完成日期；表格中调过列序、隐藏了列、排过序或筛选过都不影响。"""
+    from .ledger import update_answers
+
+    _, ledger = read_ledger_file(answers_file)
+    result = update_answers(answers_file, ledger, sheet)
+    for line in [*result.problems, *result.warnings]:
+        err(f"提示：{sheet} {line}")
+    if result.missing:
+        err(f"提示：答案文件中有 {len(result.missing)} 个问题在台账中没有找到，其进展未改动："
+            + "；".join(result.missing))
+    if result.changed:
+        typer.echo(f"已从 {sheet} 读入 {result.rows} 个问题的整改情况，更新了 {len(result.changed)} 个问题的进展："
+                   f"{answers_file}\n原文件已备份为：{result.backup}")
+    else:
+        typer.echo(f"{sheet} 中的整改进展与 {answers_file} 一致，未改动。")
+    if result.unmatched:
+        err(f"错误：{sheet} 中有 {len(result.unmatched)} 行未能读入（其余各行已读入）：")
+        for line in result.unmatched:
+            err(f"  - {line}")
+        raise typer.Exit(1)
+
+
+@ledger_app.command("status", cls=GongwenCommand)
+def ledger_status(
+    answers_file: Annotated[Path, typer.Argument(help="答案文件（.toml）")],
+    on: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--date", help="统计日期（判断是否超期），默认今天；如 2022年6月30日")] = None,
+) -> None:
+    """查看整改进度：按整改状态、方面、牵头单位统计，并列出超期未完成的问题。"""
+    import datetime as dt
+
+    from rich.console import Console
+
+    from .clock import today
+    from .dates import Date, DateError, parse_date
+    from .ledger import status_report
+
+    day = today()
+    if on:
+        try:
+            d = parse_date(on, allow_range=False)
+        except DateError as exc:
+            raise GongwenError(f"--date {on}：{exc}") from exc
+        if not (isinstance(d, Date) and d.year and d.month and d.day):
+            raise GongwenError(f"--date 需要具体到日的日期，如 2022年6月30日，而不是“{on}”。")
+        day = dt.date(d.year, d.month, d.day)
+    _, ledger = read_ledger_file(answers_file)
+    console = Console(highlight=False)
+    for part in status_report(ledger, day):
+        console.print(part)
 
 
 def main() -> None:

@@ -80,15 +80,21 @@ def _tokens(text: str) -> list[str]:
 def wrap(text: str, width: int) -> list[str]:
     """One paragraph in lines of at most ``width`` columns.  Lines break between Chinese characters
     or at spaces -- never inside a word such as ``--output`` or ``.docx`` or a note such as "[必填]",
-    never before closing or after opening punctuation (a closing mark may hang over the width)."""
+    never before closing or after opening punctuation (the character before a closing mark moves
+    to the next line with it)."""
     lines: list[str] = []
     line = space = ""
     for token in _tokens(text):
         if token.isspace():
             space = token if line else ""  # as written: "帮助  [必填]" keeps its two spaces
             continue
-        if line and text_width(line + space + token) > width and token not in _CLOSING:
+        if line and text_width(line + space + token) > width:
             carry = ""
+            if token in _CLOSING:  # a closing mark never starts a line: the character before it comes along
+                while len(line) > 1 and line[-1] in _CLOSING:
+                    line, carry = line[:-1], line[-1] + carry
+                if len(line) > 1 and _is_wide(line[-1]):
+                    line, carry = line[:-1], line[-1] + carry
             while len(line) > 1 and line[-1] in _OPENING:
                 line, carry = line[:-1], line[-1] + carry
             lines.append(line.rstrip())

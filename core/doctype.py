@@ -166,6 +166,10 @@ class DocumentType:
     preamble, 落款…); each section's content comes from its own builder.
     ``validate(answers)`` returns cross-field problems (totals, date order);
     ``vocabulary(answers)`` the words filled into default titles and wording.
+    ``items(answers)``: the rectification items of a set of answers (:func:`gongwen.api.ledger_item`
+    dicts, in reading order), for types that have them: the ledger and the progress report use it.
+    ``carry_from(source_type, source_raw)``: this type's raw answers made from another type's
+    answers file (``gongwen new TYPE --from FILE``); without it the shared facts are taken.
     """
 
     id: str
@@ -181,6 +185,8 @@ class DocumentType:
     description: str = ""
     template: str = "gongwen.docx"
     plugin: str = ""
+    items: Callable[[Answers], list[dict]] | None = None
+    carry_from: Callable[[DocumentType, Answers], Answers] | None = None
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)

@@ -54,6 +54,9 @@ class Question:
     optional: bool = False
     min_items: int = 0
     normalize: Callable[[Any], Any] | None = None  # stored form of a valid answer
+    #: Asked again when next year's document starts from this year's (meeting date, problems,
+    #: figures); the others are carried over (``gongwen new TYPE --from last.toml``).
+    yearly: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

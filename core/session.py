@@ -44,11 +44,13 @@ class NewOptions:
     no_input: bool = False
 
 
-def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None) -> None:
+def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None,
+            start: tuple[dict, set[str]] | None = None) -> None:
     """Ask (unless ``no_input``), save the answers, then build and write the document.
 
     ``loaded``: the :class:`gongwen.pipeline.Loaded` answers file given with ``--answers``
-    or ``--resume``.
+    or ``--resume``; ``start``: answers carried from another file (``--from``) and the keys
+    not to ask again.
     """
     from .ask import REVIEW
     from .fileio import ensure_writable
@@ -64,6 +66,8 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None) -> None:
     ensure_writable(save_to, force or own)
     raw: dict = dict(loaded.raw) if loaded is not None else {}
     keep: set[str] = set(keys.answered(raw))
+    if start is not None:
+        raw, keep = start
     if loaded is not None and resume is not None and loaded.unfinished is not None:
         keep |= _passed(dt, loaded.unfinished)  # taken as computed before the stop: not asked again
         if loaded.unfinished != REVIEW:

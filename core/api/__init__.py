@@ -37,6 +37,16 @@ from ..kit.deadlines import (
     parse_deadline,
     short_date,
 )
+from ..kit.ledger import (
+    STATUSES,
+    Ledger,
+    by_aspect,
+    completion_rate,
+    ledger_item,
+    parse_status,
+    read_ledger,
+    status_counts,
+)
 from ..kit.lists import (
     INLINE,
     ITEM_STYLES,
@@ -99,6 +109,9 @@ __all__ = [
     # kit: responsibility fields and ledger
     "RESPONSIBILITY", "LEDGER_COLUMNS", "responsibility_questions", "responsibility_fields", "problem_section",
     "ledger_table",
+    # kit: the rectification cycle (ledger statuses, progress figures)
+    "STATUSES", "ledger_item", "read_ledger", "Ledger", "parse_status", "status_counts", "completion_rate",
+    "by_aspect",
     # kit: phases, counts, closing
     "phase_questions", "phase_sections", "phase_name", "sum_equals", "not_more_than", "remainder", "total_of",
     "closing", "closing_questions", "org_signature",

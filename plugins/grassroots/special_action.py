@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from gongwen.api import (
     Context,
+    Date,
+    DateRange,
     DocumentType,
     Draft,
     Heading,
@@ -19,9 +21,12 @@ from gongwen.api import (
     fill,
     group,
     integer,
+    ledger_item,
     listof,
     multiline,
     normalize,
+    normalize_deadline,
+    parse_date,
     phase_questions,
     phase_sections,
     section,
@@ -77,8 +82,26 @@ QUESTIONS = [
         text("problem", "问题（列入“整改问题”的一句话）"),
         text("title", "对应整改措施的标题（如“加强理想信念教育”）"),
         listof("measures", "具体措施（每条一句，编为①②③）", min_items=1),
-    ), [dict(p) for p in w.PROBLEMS], summary="problem", item="个问题", min_items=1),
+    ), [dict(p) for p in w.PROBLEMS], summary="problem", item="个问题", min_items=1, yearly=True),
 ]
+
+
+def _first_phase_end(a: dict) -> str:
+    """落实时限 of the items: the end of the first phase (集中整改), "即知即改，长期坚持" without one."""
+    phases = a.get("phases") or []
+    period = parse_date(phases[0]["period"]) if phases else None
+    end = period.end if isinstance(period, DateRange) else period
+    if not isinstance(end, Date) or end.year is None or end.month is None:
+        return w.LONG_TERM
+    day = f"{end.day}日" if end.day else "底"
+    return normalize_deadline(f"{end.year}年{end.month}月{day}前")
+
+
+def items(a: dict) -> list[dict]:
+    """The rectification items: one per problem, its measure group as 整改措施 (no aspects)."""
+    due = _first_phase_end(a)
+    return [ledger_item("", p["problem"], p["measures"], w.LEADER, w.LEAD_UNIT, w.UNITS, due)
+            for p in a.get("problems", [])]
 
 
 def build(c: Context) -> Draft:
@@ -95,6 +118,7 @@ DOCTYPE = DocumentType(
     after=closing_questions(),
     build=build,
     vocabulary=words,
+    items=items,
     description="针对巡视巡察等反馈的基层党建问题制定的专项行动方案：总体要求、整改问题、逐条整改措施、"
                 "分阶段的时间步骤和工作要求。",
 )

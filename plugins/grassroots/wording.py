@@ -86,3 +86,9 @@ REQUIREMENTS: list[dict] = [
         "加强对整改工作的跟踪督导，及时发现和解决整改中的问题。对敷衍整改、虚假整改、"
         "整改不力的，严肃追究有关单位和人员责任。")},
 ]
+
+# Responsibility of every rectification item in the ledger (the plan names none per problem).
+LEADER: str = "各级党组织书记"
+LEAD_UNIT: str = "组织部"
+UNITS: str = "各基层党组织"
+LONG_TERM: str = "即知即改，长期坚持"

@@ -23,6 +23,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    ledger_item,
     ledger_table,
     listof,
     multiline,
@@ -96,7 +97,7 @@ SECTIONS = [
         group("aspects", "整改重点（各方面及其问题）", (
             text("title", "方面（如“在带头……方面”）"),
             group("problems", "该方面的问题", PROBLEM_FIELDS, summary="problem", item="个问题", min_items=1),
-        ), _aspects, summary="title", item="个方面", min_items=1),
+        ), _aspects, summary="title", item="个方面", min_items=1, yearly=True),
     ]),
     section("safeguards", "保障措施", build=lambda c: titled_sections(c["safeguards"]), questions=[
         date("half_report", "半年整改情况报送时间", lambda a: f"{a['year'] + 1}-06-底"),
@@ -118,6 +119,12 @@ QUESTIONS = [
 def problems(a: Context | dict) -> list[dict]:
     """Every problem in reading order (the ledger's rows)."""
     return [p for asp in a.get("aspects", []) for p in asp["problems"]]
+
+
+def items(a: dict) -> list[dict]:
+    """The rectification items for the ledger and the progress report: every problem of every aspect."""
+    return [ledger_item(asp["title"], p["problem"], p["measures"], p["leader"], p["lead_unit"], p["units"],
+                        p["deadline"]) for asp in a.get("aspects", []) for p in asp["problems"]]
 
 
 def build(c: Context) -> Draft:
@@ -146,6 +153,7 @@ DOCTYPE = DocumentType(
     build=build,
     validate=validate,
     vocabulary=words,
+    items=items,
     description="专题民主生活会后的整改落实方案：总体要求、目标、原则，分方面逐条列出问题、整改措施和"
                 "责任领导、牵头单位、责任单位、落实时限，保障措施，文末附整改任务清单（台账）。",
 )

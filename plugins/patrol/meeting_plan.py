@@ -39,6 +39,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    ledger_item,
     list_blocks,
     list_style,
     listof,
@@ -302,7 +303,7 @@ SECTIONS = [
         multiline("talk_text", "谈心谈话的要求", filled(w.TALK_TEXT), optional=True),
     ], _talk),
     step("problems", "查摆{inspect}反馈问题", [
-        listof("feedback_areas", "反馈意见指出的问题（每个方面一条）", w.FEEDBACK_AREAS),
+        listof("feedback_areas", "反馈意见指出的问题（每个方面一条）", w.FEEDBACK_AREAS, yearly=True),
         choice("problems_style", "反馈问题的写法", ("分行编号", "引号列举", "不列出"), "分行编号"),
         multiline("problems_text", "查摆问题的要求", filled(w.PROBLEMS_TEXT), optional=True),
     ], _problems),
@@ -430,12 +431,13 @@ QUESTIONS = [
         text("issuer", "发文机关（可留空）", "", optional=True),
         text("name", "文件名称（不含书名号）"),
         text("number", "文号（如“陇巡领发〔2020〕3号”，可留空）", "", optional=True, normalize=doc_number),
-    ), _basis_default, summary="name", item="份文件"),
+    ), _basis_default, summary="name", item="份文件", yearly=True),
     date("inspection_period", "巡视（巡察）时间（如“2020年4月1日至30日”，可留空）", "", optional=True,
-         allow_range=True),
-    date("feedback_date", "反馈意见日期（可留空）", "", optional=True, allow_range=False),
+         allow_range=True, yearly=True),
+    date("feedback_date", "反馈意见日期（可留空）", "", optional=True, allow_range=False, yearly=True),
     multiline("preamble", "开头一段（依据、目的，可留空）", _preamble, optional=True),
-    date("meeting_date", "会议召开日期（如“2023年8月20日”“2023年8月上旬”）", days_from_today(30), allow_range=False),
+    date("meeting_date", "会议召开日期（如“2023年8月20日”“2023年8月上旬”）", days_from_today(30), allow_range=False,
+         yearly=True),
     text("presider", "会议主持人", lambda a: org_words(a["org_kind"])["secretary"]),
     text("duration", "会期（如“半天”“一天”，可留空）", "半天", optional=True),
     confirm("due_in_title", "各环节的完成时限写在小标题后（否则写在正文末尾）", False),
@@ -453,6 +455,15 @@ def _suffixes(c: Context) -> dict[str, str]:
     return out
 
 
+def items(a: dict) -> list[dict]:
+    """The rectification items: the feedback areas the plan lists (none when 查摆问题 is dropped),
+    each to be rectified by the whole team under the secretary, by 整改完成时限."""
+    wd = words(a)
+    due = a.get("rectify_due") or "即知即改，长期坚持"
+    return [ledger_item("", area, (), wd["secretary"], "办公室", f"{wd['org']}班子成员", due)
+            for area in a.get("feedback_areas", []) if area.strip()]
+
+
 def build(c: Context) -> Draft:
     return Draft(title=c["title"], preamble=paragraphs(c.get("preamble", "")), suffixes=_suffixes(c), **closing(c))
 
@@ -468,6 +479,7 @@ DOCTYPE = DocumentType(
     build=build,
     validate=validate,
     vocabulary=words,
+    items=items,
     description="巡视、巡察反馈后召开整改专题民主生活会的实施方案：会议主题、会前准备、会议安排、会后工作、有关要求等，"
                 "章节可按本单位写法增删、改名、调序。",
 )

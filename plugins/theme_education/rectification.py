@@ -19,6 +19,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    ledger_item,
     listof,
     multichoice,
     multiline,
@@ -106,13 +107,13 @@ SECTIONS = [
         multiline("goals", "整改目标", lambda a: fill(w.GOALS, words(a)))]),
     section("deadline", "整改时限", build=lambda c: [Paragraph(_deadline(c))]),
     section("measures", "针对存在问题制定的整改措施", build=_measures, questions=[
-        multichoice("aspect_names", "整改涉及哪些方面", STANDARD_ASPECTS, STANDARD_ASPECTS, min_items=1),
+        multichoice("aspect_names", "整改涉及哪些方面", STANDARD_ASPECTS, STANDARD_ASPECTS, min_items=1, yearly=True),
         group("aspects", "各方面的问题和措施", (
             text("name", "方面名称（如“理论学习”）"),
             listof("problems", "整改问题（每条一句）", min_items=1),
             titled_group("measures", "整改措施", (), item="条措施", min_items=1),
         ), lambda a: [_aspect_default(n, a) for n in a["aspect_names"]],
-            summary="name", item="个方面", min_items=1),
+            summary="name", item="个方面", min_items=1, yearly=True),
     ]),
     section("requirements", "有关要求",
             build=lambda c: [Paragraph(c["requirements_intro"]), *titled_sections(c["requirements"])],
@@ -129,8 +130,23 @@ QUESTIONS = [
     choice("org_kind", "党组织类别", ORG_KINDS, "党委"),
     text("title", "文件标题", help="默认由单位、党组织类别和年度生成",
          default=lambda a: f"{a['unit']}{a['org_kind']}{a['year']}年主题教育专题民主生活会问题整改实施方案"),
-    date("meeting_date", "民主生活会召开日期", today_in_year("year")),
+    date("meeting_date", "民主生活会召开日期", today_in_year("year"), yearly=True),
 ]
+
+
+#: 落实时限 of every item when the plan gives no date: the phrase of 整改时限.
+UNTIL_NEXT_MEETING = "下次专题民主生活会召开前"
+
+
+def items(a: dict) -> list[dict]:
+    """The rectification items: each problem of each aspect, with its aspect's measures (their
+    titles), the leading group as 责任领导 and its office as 牵头单位."""
+    leader = a.get("group_leader") or words(a)["secretary"]
+    lead_unit = a.get("office_name") if a.get("has_office") else "领导小组"
+    due = a["deadline_date"] if a.get("deadline_kind") == "指定日期" and a.get("deadline_date") else UNTIL_NEXT_MEETING
+    return [ledger_item(f"{asp['name']}方面", p, [m["title"] for m in asp["measures"]], leader, lead_unit or "办公室",
+                        f"{a['org_kind']}班子成员", due)
+            for asp in a.get("aspects", []) for p in asp["problems"]]
 
 
 def build(c: Context) -> Draft:
@@ -155,5 +171,6 @@ DOCTYPE = DocumentType(
     ],
     build=build,
     vocabulary=words,
+    items=items,
     description="民主生活会后，针对查摆出的问题制定的整改实施方案：组织领导、原则目标、时限、分方面的问题和措施、有关要求。",
 )

@@ -68,14 +68,15 @@ def _problem_counts(prefix: str, who: str, total: int, quick: int, stage: int) -
     """Problems by class for one subject, and how many of each are done."""
     k = {s: f"{prefix}_{s}" for s in ("total", "quick", "stage", "long")}
     parts = [k["quick"], k["stage"], k["long"]]
-    return [  # the classes first; the total is their sum unless typed otherwise
-        count(k["quick"], f"{who}查摆问题中：即知即改类（个）", quick),
-        count(k["stage"], f"{who}查摆问题中：阶段性整改类（个）", stage),
-        count(k["long"], f"{who}查摆问题中：长期整改类（个）", total - quick - stage),
-        count(k["total"], f"{who}查摆问题总数（个，默认为以上三类之和）", lambda a: sum(a[p] for p in parts)),
-        count(f"{k['quick']}_done", f"{who}即知即改类已整改（个）", lambda a: a[k["quick"]]),
-        count(f"{k['stage']}_done", f"{who}阶段性整改类已完成（个）", 0),
-        count(f"{k['long']}_done", f"{who}长期整改类已完成（个）", 0),
+    return [  # the classes first; the total is their sum unless typed otherwise; all asked again each year
+        count(k["quick"], f"{who}查摆问题中：即知即改类（个）", quick, yearly=True),
+        count(k["stage"], f"{who}查摆问题中：阶段性整改类（个）", stage, yearly=True),
+        count(k["long"], f"{who}查摆问题中：长期整改类（个）", total - quick - stage, yearly=True),
+        count(k["total"], f"{who}查摆问题总数（个，默认为以上三类之和）", lambda a: sum(a[p] for p in parts),
+              yearly=True),
+        count(f"{k['quick']}_done", f"{who}即知即改类已整改（个）", lambda a: a[k["quick"]], yearly=True),
+        count(f"{k['stage']}_done", f"{who}阶段性整改类已完成（个）", 0, yearly=True),
+        count(f"{k['long']}_done", f"{who}长期整改类已完成（个）", 0, yearly=True),
     ]
 
 
@@ -203,30 +204,30 @@ SECTIONS = [
     section("before", w.TITLES["before"]),
     _item("study", _study, [
         listof("study_materials", "学习篇目（每条一项，书名加书名号）", w.STUDY_MATERIALS, min_items=1),
-        count("study_sessions", "集中学习研讨次数（0 则不写）", 4),
-        count("study_hours", "累计学习学时（0 则不写）", 32),
+        count("study_sessions", "集中学习研讨次数（0 则不写）", 4, yearly=True),
+        count("study_hours", "累计学习学时（0 则不写）", 32, yearly=True),
     ]),
     _item("opinions", _opinions, [
         count("focus_aspects", "会议聚焦几个方面", 6, min=1),
         listof("channels", "征求意见的层面（每条一项，如“服务对象”）", w.CHANNELS, min_items=1),
-        count("forms_sent", "发放意见征求表（份）", 120),
-        count("forms_returned", "收回意见征求表（份）", lambda a: a["forms_sent"]),
+        count("forms_sent", "发放意见征求表（份）", 120, yearly=True),
+        count("forms_returned", "收回意见征求表（份）", lambda a: a["forms_sent"], yearly=True),
         group("opinion_groups", "意见建议分类（可删空不写）", (
             text("name", "类别（如“理论学习方面”）"),
             count("count", "条数"),
-        ), [{"name": name, "count": n} for name, n in w.OPINION_GROUPS], summary="name", item="类"),
+        ), [{"name": name, "count": n} for name, n in w.OPINION_GROUPS], summary="name", item="类", yearly=True),
         count("opinions_total", "共收集意见建议（条，有分类时默认为各类之和）",
-              lambda a: sum(g["count"] for g in a["opinion_groups"]) or 48),
+              lambda a: sum(g["count"] for g in a["opinion_groups"]) or 48, yearly=True),
     ]),
     _item("talks", lambda c: [Paragraph(c.fill(w.TALKS, talks=c["talks"]))], [
-        count("talks", "谈心谈话（人次）", 30),
+        count("talks", "谈心谈话（人次）", 30, yearly=True),
     ]),
     _item("materials", lambda c: [Paragraph(c.fill(w.MATERIALS, revisions=c["material_revisions"],
                                                    members_count=c["members_count"]))], [
-        count("material_revisions", "班子对照检查材料修改（轮）", 3, min=1),
+        count("material_revisions", "班子对照检查材料修改（轮）", 3, min=1, yearly=True),
     ]),
     _item("early", _early, [
-        listof("early_fixes", "会前先行解决的问题（每条一句，可删空）", w.EARLY_FIXES),
+        listof("early_fixes", "会前先行解决的问题（每条一句，可删空）", w.EARLY_FIXES, yearly=True),
     ]),
     # 会议
     section("meeting", w.TITLES["meeting"], build=_meeting, questions=[
@@ -244,12 +245,12 @@ SECTIONS = [
         listof("agenda", "会议议程（每条一项，按顺序）", lambda a: [fill(i, words(a)) for i in w.AGENDA], min_items=1),
     ]),
     _item("criticism", lambda c: [Paragraph(c.fill(w.CRITICISM, criticisms=c["criticisms"]))], [
-        count("criticisms", "会上提出相互批评意见（条）", 25),
+        count("criticisms", "会上提出相互批评意见（条）", 25, yearly=True),
     ]),
     _item("review", _review, [
-        multiline("guide_comment", "指导组点评意见", w.GUIDE_COMMENT),
+        multiline("guide_comment", "指导组点评意见", w.GUIDE_COMMENT, yearly=True),
         titled_group("guide_requirements", "指导组提出的要求（标题如“紧扣群众关切抓整改”）",
-                     lambda a: filled_titles(w.GUIDE_REQUIREMENTS, a), item="点要求"),
+                     lambda a: filled_titles(w.GUIDE_REQUIREMENTS, a), item="点要求", yearly=True),
     ]),
     # 会后
     section("after", w.TITLES["after"], build=_after, questions=[
@@ -258,15 +259,15 @@ SECTIONS = [
         text("rectify_title", "会后第一项（整改清单）的标题", w.AFTER_TITLES["rectify"]),
         text("life_title", "会后第二项（组织生活）的标题", w.AFTER_TITLES["life"]),
         date("branch_period", "班子成员参加部门专题组织生活会的时间（如“2023年8月28日至31日”）",
-             _branch_period, allow_range=True),
-        count("branch_units", "参加专题组织生活会的部门数（个）", 8, min=1),
+             _branch_period, allow_range=True, yearly=True),
+        count("branch_units", "参加专题组织生活会的部门数（个）", 8, min=1, yearly=True),
         text("solve_title", "会后第三项（解决突出问题）的标题", w.AFTER_TITLES["solve"]),
         multiline("solve_text", "会后第三项的内容", w.SOLVE),
         text("rules_title", "会后第四项（建章立制）的标题", w.AFTER_TITLES["rules"]),
-        count("rules_before", "前期已出台制度（项，0 则不写）", 15),
+        count("rules_before", "前期已出台制度（项，0 则不写）", 15, yearly=True),
         text("rules_area", "制度建设围绕的工作", w.RULES_AREA),
-        count("rules_new", "会后新制定制度（项）", 3),
-        count("rules_revised", "会后修订完善制度（项）", 5),
+        count("rules_new", "会后新制定制度（项）", 3, yearly=True),
+        count("rules_revised", "会后修订完善制度（项）", 5, yearly=True),
     ]),
 ]
 
@@ -278,9 +279,10 @@ QUESTIONS = [
          help="默认由单位、党组织类别和年度生成"),
     text("superior", "上级党委（如“县委”“市委”）", "县委"),
     text("basis", "部署依据（开头一句）", w.BASIS),
-    text("guide_group", "到会指导的指导组（如“市委主题教育第三指导组”）", lambda a: f"{a['superior']}主题教育指导组"),
-    text("guide_leader", "指导组到会领导（如“王建国组长”）", "主要负责同志"),
-    date("meeting_date", "民主生活会召开日期", today_in_year("year")),
+    text("guide_group", "到会指导的指导组（如“市委主题教育第三指导组”）", lambda a: f"{a['superior']}主题教育指导组",
+         yearly=True),
+    text("guide_leader", "指导组到会领导（如“王建国组长”）", "主要负责同志", yearly=True),
+    date("meeting_date", "民主生活会召开日期", today_in_year("year"), yearly=True),
     count("members_count", "班子成员人数（撰写个人对照检查材料的人数）", 5, min=1),
 ]
 
