@@ -93,9 +93,10 @@ class Questionnaire:
         for q in self.doctype.questions:
             if not q.applies(self.answers, self.kept()):
                 continue
-            if q.key in self.keep and q.key not in self.raw and callable(q.default):
-                self.answers[q.key] = q.default_for(self.answers)  # taken as derived before (resume)
-                self.derived.add(q.key)
+            if q.key in self.keep and q.key not in self.raw:  # taken as its default before (resume, --from)
+                self.answers[q.key] = q.default_for(self.answers)
+                if callable(q.default):
+                    self.derived.add(q.key)
                 continue
             if q.key in self.keep and q.key in self.raw:
                 value, error = check_value(q, self.raw[q.key], self.answers)

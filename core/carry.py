@@ -93,8 +93,7 @@ def next_year(doctype: DocumentType, raw: Answers) -> tuple[Answers, set[str]]:
     raw = _shift(doctype.questions, raw, 1, year)
     if "year" in raw and isinstance(raw["year"], int) and not isinstance(raw["year"], bool):
         raw["year"] += 1
-    yearly = {q.key for q in doctype.questions if q.yearly}
-    return raw, set(keys.answered(raw)) - yearly
+    return raw, {q.key for q in doctype.questions if not q.yearly}
 
 
 def across(target: DocumentType, source: DocumentType, raw: Answers) -> tuple[Answers, set[str]]:
