@@ -172,7 +172,8 @@ class DocumentType:
     answer ``outline_preset`` picks.  ``build(ctx)`` returns the :class:`Draft` (title,
     preamble, 落款…); each section's content comes from its own builder.
     ``validate(answers)`` returns cross-field problems (totals, date order);
-    ``vocabulary(answers)`` the words filled into default titles and wording.
+    ``vocabulary(answers)`` the words filled into default titles and wording;
+    ``recognise`` tells ``gongwen import`` how to find answers in a document's text.
     """
 
     id: str
@@ -188,6 +189,10 @@ class DocumentType:
     description: str = ""
     template: str = "gongwen.docx"
     plugin: str = ""
+    #: How ``gongwen import`` finds answers in a document's text, beyond what it recognises
+    #: by itself: question key → a regular expression (its first group, else the whole match,
+    #: is the answer) or a function of the text returning the answer or None.
+    recognise: Mapping[str, str | Callable[[str], Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)

@@ -10,7 +10,7 @@ specific to one type.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .import_parse import Parsed, Table
@@ -112,12 +112,29 @@ _KINDS = {"year": ("integer",), "unit": ("text",), "org_kind": ("choice",), "ins
           "inspection_group": ("text",), "superior": ("text",), "meeting_date": ("date",)}
 
 
-def recognise(parsed: Parsed, questions: list[Question]) -> dict[str, Any]:
-    """The facts the document states, for those of ``questions`` (top level) that take them."""
+def recognise(parsed: Parsed, questions: list[Question],
+              declared: Mapping[str, str | Callable[[str], Any]] | None = None) -> dict[str, Any]:
+    """The facts the document states, for those of ``questions`` (top level) that take them:
+    first as the type declares (``DocumentType.recognise``), then the well-known keys."""
     out: dict[str, Any] = {}
+    text = _whole(parsed)
+    keys = {q.key for q in questions}
+    for key, how in (declared or {}).items():
+        if key not in keys:
+            continue
+        if isinstance(how, str):
+            m = re.search(how, text)
+            value = (m.group(1) if m.groups() else m.group(0)) if m else None
+        else:
+            try:
+                value = how(text)
+            except Exception:  # noqa: BLE001 - a plugin's recogniser failing costs only its fact
+                value = None
+        if value is not None:
+            out[key] = value
     for q in questions:
         fact = FACTS.get(q.key)
-        if fact is None or q.kind not in _KINDS[q.key]:
+        if q.key in out or fact is None or q.kind not in _KINDS[q.key]:
             continue
         value = fact(parsed, q)
         if value is not None and (q.kind != "choice" or value in q.choices):

@@ -322,7 +322,7 @@ def map_document(parsed: Parsed, dt: DocumentType) -> Mapped:
 def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
     m = Mapped(dt)
     raw: Answers = m.raw
-    facts = recognise(parsed, [q for q in dt.questions if not q.section])
+    facts = recognise(parsed, [q for q in dt.questions if not q.section], dt.recognise)
     raw.update(facts)
     outline: list[dict] = []
     targets = _parts(parsed, dt, raw, m, outline)

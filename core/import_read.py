@@ -32,6 +32,8 @@ _SPACE = "\t \u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _NUMBERED = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"
                        r"|[①-⑳])")
 _SENTENCE_END = "。！？；：!?;:"
+#: A page number left in a text copied from a printed document: "— 3 —", "-3-", "第3页".
+PAGE_NUMBER = re.compile(r"[-—－–\s]*\d{1,3}[-—－–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?")
 
 
 @dataclass
@@ -125,7 +127,7 @@ def read_text(text: str) -> list[Line]:
         if m:
             lead = m.group(1)
         line = clean(line.replace("**", ""))
-        if line:
+        if line and not PAGE_NUMBER.fullmatch(line):
             out.append(Line(line, clean(lead.replace("**", "")), role))
             first = False
     return join_broken(out)
@@ -226,7 +228,7 @@ def _body_elements(body):
 
 def _table_rows(tbl) -> list[list[str]]:
     rows = []
-    for tr in tbl.iter(_W + "tr"):
+    for tr in tbl.findall(_W + "tr"):
         cells = []
         for tc in tr.findall(_W + "tc"):
             texts = [clean(_runs_text(p)[0]).replace("\n", "") for p in tc.iter(_W + "p")]
@@ -262,6 +264,19 @@ def _run_format(r, styles: _StyleInfo, para_bold: bool) -> tuple:
             style_id)
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Runs under these are not the paragraph's text: deleted, moved away, in a text box (read
+#: apart), or Word's fallback copy of a drawing.
+_SKIPPED = (_W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "Fallback")
+
+
+def _ancestors(el, stop):
+    for a in el.iterancestors():
+        if a is stop:
+            return
+        yield a
+
+
 def _runs_text(p, styles: _StyleInfo | None = None, para_bold: bool = False) -> tuple[str, str]:
     """The paragraph's text (soft breaks as "\\n") and the text of its leading run group when
     the paragraph's runs are formatted in more than one way."""
@@ -269,7 +284,7 @@ def _runs_text(p, styles: _StyleInfo | None = None, para_bold: bool = False) -> 
     groups: list[tuple[tuple, int]] = []  # (format, length of text before the group)
     length = 0
     for r in p.iter(_W + "r"):
-        if any(a.tag in (_W + "del", _W + "moveFrom") for a in r.iterancestors()):
+        if any(a.tag in _SKIPPED for a in _ancestors(r, p)):
             continue
         text = []
         for child in r:
@@ -360,6 +375,15 @@ class _StyleInfo:
 
 
 def _paragraph_lines(p, numbering: Numbering, styles: _StyleInfo) -> list[Line]:
+    boxes = []  # text boxes anchored in the paragraph come before it (a 红头, a note)
+    for box in p.iter(_W + "txbxContent"):
+        if not any(a.tag == _MC + "Fallback" for a in _ancestors(box, p)):
+            for inner in box.findall(_W + "p"):
+                boxes += _paragraph_lines(inner, numbering, styles)
+    return boxes + _own_lines(p, numbering, styles)
+
+
+def _own_lines(p, numbering: Numbering, styles: _StyleInfo) -> list[Line]:
     ppr = p.find(_W + "pPr")
     sid = None
     num = None

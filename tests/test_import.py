@@ -307,3 +307,41 @@ def test_without_libreoffice_a_doc_file_gets_one_chinese_line(gw, tmp_path):
     assert r.code == 1 and "Traceback" not in r.err
     [line] = r.err.strip().splitlines()
     assert "LibreOffice" in line and "另存为 .docx" in line and "apt-get install" in line
+
+
+def test_a_type_may_declare_how_its_facts_are_recognised(tmp_path):
+    import gongwen.api as gw
+    from gongwen.import_map import map_document
+
+    dt = gw.DocumentType(
+        id="party-day", name="主题党日活动安排",
+        questions=[gw.text("branch", "党支部名称", "机关第一党支部"),
+                   gw.integer("month", "活动月份", 7, min=1, max=12)],
+        sections=[gw.section("place", "活动地点", build=lambda c: [gw.Paragraph(f"地点：{c['place']}。")],
+                             questions=[gw.text("place", "活动地点", "党员活动室")])],
+        outline=["place"], build=lambda c: gw.Draft(title=f"{c['branch']}{c['month']}月主题党日活动安排"),
+        recognise={"branch": r"^(.+?党支部)", "month": lambda text: int(re.search(r"(\d+)月主题党日", text).group(1))},
+    )
+    parsed = parse(read_text("机关第三党支部9月主题党日活动安排\n一、活动地点\n地点：红色教育基地。\n"))
+    m = map_document(parsed, dt)
+    assert m.raw["branch"] == "机关第三党支部" and m.raw["month"] == 9
+    assert m.raw["place"] == "红色教育基地" and m.sections == [("一、活动地点", "place", "builder")]
+    assert m.raw["outline"] == [{"key": "place"}]
+
+
+def test_text_in_a_text_box_is_read_before_its_paragraph(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph("正文第一段。")
+    box = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        '<w:p><w:r><w:t>中共某县委员会文件</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    p._p.append(box)
+    path = tmp_path / "box.docx"
+    d.save(str(path))
+    from gongwen.import_read import read_source
+
+    assert [ln.text for ln in read_source(path).lines] == ["中共某县委员会文件", "正文第一段。"]
