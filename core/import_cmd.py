@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .doctype import DocumentType
 from .errors import GongwenError
-from .import_map import GENERIC, Mapped, detect_type, map_document
+from .import_map import GENERIC, Mapped, detect_type, map_document, section_titles
 from .import_parse import Parsed, parse
 from .import_read import Source, read_source
 from .questions import show_value
@@ -50,7 +50,7 @@ def answers_text(result: Imported, path: Path) -> str:
     outline = raw.pop("outline", None)
     note = [f"由 gongwen import 从“{path.name}”导入"]
     for text in m.kept_aside:
-        note += ["以下原文未能放入本文种，保留在此备查："] if len(note) == 1 else []
+        note += ["以下原文未放入文档，保留在此备查："] if len(note) == 1 else []
         note += [f"  {line}" for line in text.split("\n")]
     return dump_answers(m.doctype, raw, outline, note=note)
 
@@ -71,11 +71,12 @@ def report(result: Imported, path: Path, output: Path) -> list[str]:
         lines.append(f"标题：{result.parsed.title or '（原文无标题，按本文种生成）'}")
     if m.sections:
         lines.append(f"对应到本文种的章节（{len(m.sections)}）：")
+        titles = section_titles(dt)
         for written, key, how in m.sections:
-            sd = dt.by_key[key]
-            renamed = "" if written.endswith(sd.title) else "，保留原标题"
+            title = titles[key]
+            renamed = "" if written.endswith(title) else "，保留原标题"
             filled = "，内容由本文种按导入的回答生成" if how == "builder" else "，保留原文"
-            lines.append(f"  {written} → {sd.title}（{key}）{renamed}{filled}")
+            lines.append(f"  {written} → {title}（{key}）{renamed}{filled}")
     if m.own:
         lines.append(f"保留为自定义章节（{len(m.own)}）：")
         lines += [f"  {h}" for h in m.own]

@@ -205,6 +205,7 @@ def draft_texts(draft: Draft) -> dict[str, str]:
         out[f"appendix{i}"] = a.title
         out[f"appendix{i}.body"] = "\n".join(lines_of([*a.blocks, *a.children]))
     out["appendices"] = str(len(draft.appendices))
+    out["attachments"] = "\n".join(draft.attachments or [a.title for a in draft.appendices])
     return out
 
 

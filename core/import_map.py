@@ -276,6 +276,8 @@ def _parts(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped, outline: l
             raw["attachments"] = list(parsed.attachments)
     else:
         targets["appendices"] = str(len(parsed.appendices))
+        if parsed.attachments:
+            targets["attachments"] = "\n".join(parsed.attachments)
         for i, a in enumerate(parsed.appendices):
             targets[f"appendix{i}"] = a.title
             targets[f"appendix{i}.body"] = "\n".join(fill.node_lines(Node("", 0, blocks=a.blocks)))
@@ -287,17 +289,27 @@ def _parts(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped, outline: l
 
 def _drop_refused(dt: DocumentType, raw: Answers, m: Mapped) -> None:
     """Answers the type refuses are taken out again (the type's defaults stand instead)."""
+    from .errors import GongwenError
     from .pipeline import prepare
 
+    labels = {q.key: q.label.split("（")[0] for q in dt.questions}
     for _ in range(8):
-        prep = prepare(dt, raw)
-        if not prep.problems:
+        try:
+            problems = prepare(dt, raw).problems
+        except GongwenError as exc:  # the type's own check failed on an imported value
+            problems = []
+            for key in [k for k in m.facts if k in raw]:
+                m.notes.append(f"“{labels.get(key, key)}”的导入值未通过本文种的检查（{exc}），已改用默认值")
+                del raw[key]
+            m.facts.clear()
+            continue
+        if not problems:
             return
         removed = False
-        for p in prep.problems:
+        for p in problems:
             key = re.split(r"[.\[]", p.path)[0]
             if key in raw and key != "outline":
-                m.notes.append(f"“{key}”的导入值不符合本文种的要求（{p.message}），已改用默认值")
+                m.notes.append(f"“{labels.get(key, key)}”的导入值不符合本文种的要求（{p.message}），已改用默认值")
                 m.facts.pop(key, None)
                 del raw[key]
                 removed = True
@@ -330,6 +342,10 @@ def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
     outline += build_outline(parsed, dt, raw, m, as_text)
     if parsed.tail:
         outline += [{**e, "style": "plain"} for e in _own(Node("（落款后）", 1, blocks=parsed.tail))]
+    if parsed.header:  # the 版头 belongs to the Word template, not to the text
+        m.kept_aside.append("版头：" + "\n".join(parsed.header))
+        m.notes.append("标题上方的版头（" + "、".join(parsed.header) + "）未放入正文，已写在答案文件开头的注释中；"
+                       "红头和发文字号请做在 Word 模板里（gongwen template export 导出模板后修改）")
     raw["outline"] = outline
     if targets:
         kept = frozenset(e["key"] for e in outline if e.get("key"))
@@ -372,7 +388,7 @@ def _not_given_back(dt: DocumentType, m: Mapped) -> frozenset[str]:
 
 
 _PART_NAMES = {"title": "标题", "subtitle": "副标题", "recipient": "主送机关", "preamble": "开头段落",
-               "signature": "落款", "date": "成文日期", "appendices": "附件"}
+               "signature": "落款", "date": "成文日期", "appendices": "附件", "attachments": "附件说明"}
 
 
 def _check_parts(dt: DocumentType, raw: Answers, targets: dict[str, str], m: Mapped) -> None:
@@ -386,9 +402,7 @@ def _check_parts(dt: DocumentType, raw: Answers, targets: dict[str, str], m: Map
     for part, target in targets.items():
         if fill.norm_text(texts.get(part, "")) == fill.norm_text(target):
             continue
-        name = _PART_NAMES.get(part.split(".")[0].rstrip("0123456789"), part)
-        if part == "appendices" or part.startswith("appendix"):
-            name = "附件"
+        name = _PART_NAMES.get(part.split(".")[0].rstrip("0123456789"), "附件")
         if name in m.lost:
             continue
         m.lost.append(name)

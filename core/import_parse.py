@@ -123,6 +123,7 @@ class Parsed:
     subtitle: str = ""
     recipient: str = ""
     front: list[str] = field(default_factory=list)  # lines before the title
+    header: list[str] = field(default_factory=list)  # 版头 above the title: 红头, 发文字号, 签发人
     preamble: list[Block] = field(default_factory=list)
     sections: list[Node] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
@@ -190,8 +191,14 @@ def _is_heading(text: str) -> bool:
     return heading_number(text) is not None
 
 
+#: Lines above a title that are not the title: 发文字号, the 红头 "…文件", 签发人.
+HEADER_LINE = re.compile(r".*[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号|.{2,30}文件|签发人[:：].*")
+
+
 def title_like(text: str) -> bool:
     t = re.sub(r"\s", "", text)
+    if HEADER_LINE.fullmatch(t):
+        return False
     return (2 <= len(t) <= 80 and "。" not in t and t[-1] not in "：:，,；;！!？?、" and not _is_heading(t)
             and "：" not in t and not t.startswith("附件") and not DATE_LINE.match(t) and not t[0].isdigit()
             or bool(re.match(r"^\d{4}年", t)) and 2 <= len(t) <= 80 and "。" not in t and "：" not in t
@@ -247,6 +254,8 @@ def _front(lines: list[Line], out: Parsed) -> int:
         if i < len(lines) and _recipient(lines[i]):
             out.recipient = lines[i].text.rstrip("：:")
             i += 1
+    out.header = [t for t in out.front if HEADER_LINE.fullmatch(re.sub(r"\s", "", t))]
+    out.front = [t for t in out.front if t not in out.header]
     return i
 
 

@@ -206,12 +206,17 @@ def read_docx(data: bytes, path: Path) -> list[Line]:
     styles = _StyleInfo(document)
     out: list[Line] = []
     for el in _body_elements(document.element.body):
-        if el.tag == _W + "tbl":
-            rows = _table_rows(el)
-            if any(any(c for c in r) for r in rows):
-                out.append(Line("", rows=rows))
-            continue
-        out.extend(_paragraph_lines(el, numbering, styles))
+        try:
+            if el.tag == _W + "tbl":
+                rows = _table_rows(el)
+                if any(any(c for c in r) for r in rows):
+                    out.append(Line("", rows=rows))
+                continue
+            out.extend(_paragraph_lines(el, numbering, styles))
+        except (ValueError, TypeError, KeyError, AttributeError):  # markup we do not expect: keep the words
+            text = clean("".join(t.text or "" for t in el.iter(_W + "t")))
+            if text:
+                out.append(Line(text))
     return join_broken(out)
 
 

@@ -276,7 +276,7 @@ def test_command_reports_sections_mapped_and_kept_and_what_it_could_not_keep(gw,
     assert "对应到本文种的章节（" in r.out
     assert "二、基本原则和整改措施 → 基本原则和整改目标（principles_goals）" in r.out
     assert "未能放入本文种：开头段落" in r.out and "-t generic" in r.out
-    assert "# 以下原文未能放入本文种，保留在此备查：" in (tmp_path / "a.toml").read_text("utf-8")
+    assert "# 以下原文未放入文档，保留在此备查：" in (tmp_path / "a.toml").read_text("utf-8")
     r = gw("import", "s.txt", "-o", "g.toml", "-t", "generic")
     assert r.code == 0 and "未能放入" not in r.out
 
@@ -345,3 +345,23 @@ def test_text_in_a_text_box_is_read_before_its_paragraph(tmp_path):
     from gongwen.import_read import read_source
 
     assert [ln.text for ln in read_source(path).lines] == ["中共某县委员会文件", "正文第一段。"]
+
+
+def test_the_header_above_the_title_goes_to_the_template_not_the_text(gw, tmp_path):
+    (tmp_path / "h.txt").write_text("中共某县委员会文件\n县发〔2024〕3号\n关于做好防汛工作的\n通知\n各乡镇：\n正文。\n",
+                                    "utf-8")
+    r = gw("import", "h.txt", "-o", "a.toml")
+    assert r.code == 0, r.err
+    saved = read_toml(tmp_path / "a.toml")
+    assert saved["title"] == "关于做好防汛工作的通知" and saved["preamble"] == "正文。"
+    assert "版头（中共某县委员会文件、县发〔2024〕3号）未放入正文" in r.out and "gongwen template export" in r.out
+    assert "#   版头：中共某县委员会文件" in (tmp_path / "a.toml").read_text("utf-8")
+
+
+def test_an_attachment_note_a_type_cannot_print_is_reported(tmp_path):
+    path = tmp_path / "g.txt"
+    path.write_text("基层党建问题整改专项行动方案\n开头。\n一、总体要求\n正文。\n附件：整改台账\n中共某县委组织部\n2024年5月1日\n",
+                    "utf-8")
+    result, raw, doc = imported(path)
+    assert result.mapped.doctype.id == "grassroots-special-action" and "附件说明" in result.mapped.lost
+    assert raw["signature"] == "中共某县委组织部" and raw["issue_date"] == "2024年5月1日"
