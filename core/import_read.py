@@ -81,6 +81,8 @@ def read_source(path: Path) -> Source:
     except OSError as exc:
         raise GongwenError(f"无法读取“{path}”：{exc.strerror or exc}") from None
     suffix = path.suffix.lower()
+    if suffix == ".toml":
+        raise GongwenError(f"“{path}”是答案文件，不需要导入；生成文档请用 gongwen render {path} -o 输出.docx")
     if data.startswith(b"PK\x03\x04") and suffix not in (".odt",) and b"opendocument" not in data[:200]:
         return Source(read_docx(data, path), "docx")
     if data.startswith(b"\xd0\xcf\x11\xe0") or data.startswith(b"PK\x03\x04") or suffix in CONVERTED_SUFFIXES \

@@ -284,19 +284,28 @@ def test_command_reports_sections_mapped_and_kept_and_what_it_could_not_keep(gw,
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def soffice_convert(source: Path, fmt: str, out_dir: Path) -> Path:
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(out_dir / 'profile').as_uri()}", "--headless",
+                    "--convert-to", fmt, "--outdir", str(out_dir), str(source)],
+                   capture_output=True, timeout=180, check=True)
+    return out_dir / f"{source.stem}.{fmt.split(':')[0]}"
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
-def test_a_doc_file_is_converted_by_libreoffice(gw, tmp_path):
+def test_a_doc_file_is_converted_by_libreoffice_and_a_libreoffice_docx_reads_alike(gw, tmp_path):
     raw = read_answers(EXAMPLES / "party-history-rectification.toml")
     type_id = raw.pop("type")
     (tmp_path / "plan.docx").write_bytes(render_docx_bytes(type_id, raw))
-    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(tmp_path / "plan.docx")],
-                   capture_output=True, timeout=180, check=True)
+    soffice_convert(tmp_path / "plan.docx", "doc", tmp_path / "doc")
     r = gw("import", "doc/plan.doc", "-o", "a.toml")
     assert r.code == 0, r.err
     assert "已用 LibreOffice 把“plan.doc”转换为 .docx 后读取" in r.out and type_id in r.out
     doc = build_document(type_id, {k: v for k, v in read_toml(tmp_path / "a.toml").items() if k != "type"})
     assert headings_of(doc) == headings_of(build_document(type_id, raw))
+    # the same file saved by LibreOffice Writer as .docx: the same document
+    resaved = soffice_convert(tmp_path / "doc" / "plan.doc", "docx:MS Word 2007 XML", tmp_path / "lo")
+    _, _, again = imported(resaved)
+    assert document_text(again) == document_text(build_document(type_id, raw))
 
 
 def test_without_libreoffice_a_doc_file_gets_one_chinese_line(gw, tmp_path):
