@@ -323,6 +323,23 @@ def _items(q: Question, node: Node) -> list[dict]:
     return readings
 
 
+def rows_of(q: Question, table: Table) -> list[dict] | None:
+    """Items of group ``q`` from a table whose header names its fields (a ledger: 问题, 整改措施,
+    责任领导…; the number column left out); None when fewer than two columns are fields."""
+    fields = {_label(f): f for f in q.fields if not KINDS[f.kind].nested}
+    columns = {i: fields[c.strip()] for i, c in enumerate(table.columns) if c.strip() in fields}
+    if len(columns) < 2 or not table.rows:
+        return None
+    items = []
+    for row in table.rows:
+        item: dict[str, Any] = {}
+        for i, f in columns.items():
+            value = row[i].strip() if i < len(row) else ""
+            item[f.key] = split_yishi(value) if f.kind == "list" else value
+        items.append(item)
+    return items
+
+
 def fill_section(dt: DocumentType, key: str, node: Node, raw: Answers, kept: frozenset[str]) -> dict | None:
     """Answers to section ``key``'s questions with which its builder gives back ``node``'s
     content (None when no reading does)."""

@@ -24,6 +24,7 @@ from . import import_fill as fill
 from .doctype import DocumentType
 from .import_facts import recognise, table_text
 from .import_parse import Appendix, Node, Parsed, Table
+from .kinds import KINDS
 from .kit.words import fill_known
 from .questions import Answers, Question, resolve
 
@@ -347,6 +348,7 @@ def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
         m.notes.append("标题上方的版头（" + "、".join(parsed.header) + "）未放入正文，已写在答案文件开头的注释中；"
                        "红头和发文字号请做在 Word 模板里（gongwen template export 导出模板后修改）")
     raw["outline"] = outline
+    _ledgers(parsed, dt, raw, m)
     if targets:
         kept = frozenset(e["key"] for e in outline if e.get("key"))
         fixed = {k for k in raw if k != "outline"}
@@ -359,6 +361,25 @@ def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
         if key not in raw:
             del m.facts[key]
     return m
+
+
+def _tables(parsed: Parsed) -> list[Table]:
+    blocks = [b for n in parsed.nodes() for b in n.blocks] + [b for a in parsed.appendices for b in a.blocks]
+    return [b for b in [*parsed.preamble, *blocks] if isinstance(b, Table)]
+
+
+def _ledgers(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped) -> None:
+    """A general repeating group the document left unanswered, filled from a table whose
+    header names its fields (a ledger's rows)."""
+    for q in dt.questions:
+        if q.section or not KINDS[q.kind].nested or q.key in raw:
+            continue
+        for table in _tables(parsed):
+            items = fill.rows_of(q, table)
+            if items:
+                raw[q.key] = items
+                m.notes.append(f"“{q.label.split('（')[0]}”按表格“{'、'.join(table.columns)}”填写了 {len(items)} 项")
+                break
 
 
 def _not_given_back(dt: DocumentType, m: Mapped) -> frozenset[str]:

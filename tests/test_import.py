@@ -374,3 +374,21 @@ def test_an_attachment_note_a_type_cannot_print_is_reported(tmp_path):
     result, raw, doc = imported(path)
     assert result.mapped.doctype.id == "grassroots-special-action" and "附件说明" in result.mapped.lost
     assert raw["signature"] == "中共某县委组织部" and raw["issue_date"] == "2024年5月1日"
+
+
+def test_ledger_rows_fill_a_group_whose_fields_the_table_names():
+    import gongwen.api as gw
+    from gongwen.import_map import map_document
+    from gongwen.import_read import Line
+
+    fields = (gw.text("problem", "问题"), gw.listof("measures", "整改措施"), *gw.responsibility_questions())
+    dt = gw.DocumentType(
+        id="ledger-only", name="整改台账", questions=[gw.group("items", "整改事项", fields, summary="problem")],
+        sections=[], outline=[],
+        build=lambda c: gw.Draft(title="整改台账", appendices=[gw.Heading("台账", [gw.ledger_table(c["items"])])]))
+    header = ["序号", "问题", "整改措施", "责任领导", "牵头单位", "责任单位", "落实时限"]
+    rows = [[str(n), f"问题{n}", "一是措施甲；二是措施乙。", "班子成员", "办公室", "各科室", "2024年12月底"]
+            for n in (1, 2)]
+    m = map_document(parse([*read_text("整改台账\n正文。\n"), Line("", rows=[header, *rows])]), dt)
+    assert [i["problem"] for i in m.raw["items"]] == ["问题1", "问题2"]
+    assert m.raw["items"][0]["measures"] == ["措施甲", "措施乙"] and m.raw["items"][1]["deadline"] == "2024年12月底"
