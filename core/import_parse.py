@@ -196,13 +196,13 @@ HEADER_LINE = re.compile(r".*[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号|.
 
 
 def title_like(text: str) -> bool:
+    """Whether a line at the top can be (part of) the title: short, no sentence, no number."""
     t = re.sub(r"\s", "", text)
-    if HEADER_LINE.fullmatch(t):
+    if HEADER_LINE.fullmatch(t) or not 2 <= len(t) <= 80 or "。" in t or "：" in t:
         return False
-    return (2 <= len(t) <= 80 and "。" not in t and t[-1] not in "：:，,；;！!？?、" and not _is_heading(t)
-            and "：" not in t and not t.startswith("附件") and not DATE_LINE.match(t) and not t[0].isdigit()
-            or bool(re.match(r"^\d{4}年", t)) and 2 <= len(t) <= 80 and "。" not in t and "：" not in t
-            and t.endswith(GENRES))
+    if t[-1] in "：:，,；;！!？?、" or _is_heading(t) or t.startswith("附件") or DATE_LINE.match(t):
+        return False
+    return not t[0].isdigit() or bool(re.match(r"\d{4}年", t))
 
 
 def _genre(text: str) -> bool:
