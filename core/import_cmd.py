@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .doctype import DocumentType
 from .errors import GongwenError
-from .import_map import GENERIC, Mapped, detect_type, map_document, section_titles
+from .import_map import GENERIC, Mapped, detect_type, map_document, section_titles, short_label
 from .import_parse import Parsed, parse
 from .import_read import Source, read_source
 from .questions import show_value
@@ -86,8 +86,7 @@ def report(result: Imported, path: Path, output: Path) -> list[str]:
         for key, value in m.facts.items():
             q = by_key.get(key)
             if q is not None:
-                label = q.label.split("（")[0]
-                shown.append(f"{label}：{show_value(q, value)}")
+                shown.append(f"{short_label(q)}：{show_value(q, value)}")
         lines.append(f"识别出的信息（{len(shown)}）：" + "；".join(shown))
     parts = [name for name, value in (("主送机关", result.parsed.recipient), ("附件说明", result.parsed.attachments),
                                       ("落款", result.parsed.signature), ("成文日期", result.parsed.date))

@@ -114,6 +114,11 @@ class Mapped:
     built: dict[str, Node] = field(default_factory=dict)
 
 
+def short_label(q: Question) -> str:
+    """A question's label without the hint in brackets at its end ("单位名称（简称…）" → "单位名称")."""
+    return re.sub(r"（[^（）]*）$", "", q.label).strip() or q.label
+
+
 def _question(dt: DocumentType, key: str, kinds: tuple[str, ...] = ("text", "multiline")) -> Question | None:
     q = next((q for q in dt.questions if q.key == key and not q.section), None)
     return q if q is not None and q.kind in kinds else None
@@ -293,7 +298,7 @@ def _drop_refused(dt: DocumentType, raw: Answers, m: Mapped) -> None:
     from .errors import GongwenError
     from .pipeline import prepare
 
-    labels = {q.key: q.label.split("（")[0] for q in dt.questions}
+    labels = {q.key: short_label(q) for q in dt.questions}
     for _ in range(8):
         try:
             problems = prepare(dt, raw).problems
@@ -378,7 +383,7 @@ def _ledgers(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped) -> None:
             items = fill.rows_of(q, table)
             if items:
                 raw[q.key] = items
-                m.notes.append(f"“{q.label.split('（')[0]}”按表格“{'、'.join(table.columns)}”填写了 {len(items)} 项")
+                m.notes.append(f"“{short_label(q)}”按表格“{'、'.join(table.columns)}”填写了 {len(items)} 项")
                 break
 
 
