@@ -28,7 +28,7 @@ from .questions import Answers, Question, resolve
 #: Kinds a sentinel can stand for, and how the text they become is matched.
 _CAPTURE = {"text": r"([^\n]*?)", "multiline": r"(.*?)", "date": r"([^\n]*?)", "integer": r"(\d+)"}
 _SENTINEL = "\ue000{}\ue001"
-_STOPWORDS = re.compile(r"[\s\u3000]")
+_SPACES = re.compile(r"[\s\u3000]")
 
 
 # ---------------------------------------------------------------- running the type
@@ -83,7 +83,7 @@ def lines_of(blocks: Sequence[Block | Section]) -> list[str]:
             out += ["\t".join(r) for r in [p.columns, *p.rows]]
         else:
             out.append(p.lead + p.text + p.rest)
-    return [_STOPWORDS.sub("", x) for x in out if _STOPWORDS.sub("", x)]
+    return [_SPACES.sub("", x) for x in out if _SPACES.sub("", x)]
 
 
 def node_blocks(node: Node) -> list[Block | Section]:
@@ -252,7 +252,7 @@ def invert_draft(dt: DocumentType, raw: Answers, targets: dict[str, str], fixed:
 
 
 def norm_text(text: str) -> str:
-    return "\n".join(x for x in (_STOPWORDS.sub("", line) for line in text.split("\n")) if x)
+    return "\n".join(x for x in (_SPACES.sub("", line) for line in text.split("\n")) if x)
 
 
 # ---------------------------------------------------------------- sections

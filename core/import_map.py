@@ -242,7 +242,7 @@ def _appendix_answer(a: Appendix) -> dict:
     return item
 
 
-def _parts(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped, outline: list[dict]) -> dict[str, str]:
+def _parts(parsed: Parsed, dt: DocumentType, raw: Answers, outline: list[dict]) -> dict[str, str]:
     """Fill title, subtitle, 主送, opening, 附件 and closing; returns what the type must write
     by itself (parts without a question), for :func:`import_fill.invert_draft`."""
     targets: dict[str, str] = {}
@@ -343,7 +343,7 @@ def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
     facts = recognise(parsed, [q for q in dt.questions if not q.section], dt.recognise)
     raw.update(facts)
     outline: list[dict] = []
-    targets = _parts(parsed, dt, raw, m, outline)
+    targets = _parts(parsed, dt, raw, outline)
     m.facts = dict(facts)
     outline += build_outline(parsed, dt, raw, m, as_text)
     if parsed.tail:
