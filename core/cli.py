@@ -213,6 +213,26 @@ def new(
     run_new(dt, NewOptions(output, fmt, force, answers, resume, save_answers, no_input), loaded, start)
 
 
+@app.command("import", cls=GongwenCommand)
+def import_document(
+    source: Annotated[Path, typer.Argument(
+        help="要导入的文件：.docx、.txt，装有 LibreOffice 时还可以是 .doc、.wps、.odt")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="写出的答案文件（.toml）")] = Path("answers.toml"),
+    type_id: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--type", "-t", help="按此文种导入（默认按标题和章节识别，识别不出时为通用公文 generic）")] = None,
+    force: ForceOpt = False,
+) -> None:
+    """导入已有的公文（Word 或文本）为答案文件：标题、段落、表格、落款尽数保留，再用 render 按 GB/T 9704 排版。"""
+    from .fileio import ensure_writable
+    from .import_cmd import import_file, report, write_answers
+
+    ensure_writable(output, force)
+    result = import_file(source, registry().types, type_id)
+    write_answers(result, source, output, force)
+    for line in report(result, source, output):
+        typer.echo(line)
+
+
 plugin_app = typer.Typer(help="插件开发工具", no_args_is_help=True, cls=GongwenGroup,
                          context_settings=CONTEXT_SETTINGS)
 app.add_typer(plugin_app, name="plugin")

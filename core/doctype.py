@@ -40,7 +40,8 @@ class OutlineEntry:
     ``plain`` (no heading: the content joins the parent section).  ``items`` (with
     ``item_style``) is a list written after the paragraphs: ①… lines, "一是…；二是…。",
     plain lines or numbered sub-headings.  ``paragraphs``/``items`` replace a built-in
-    section's own content.
+    section's own content.  ``table`` (rows, the first the header) is a table after them;
+    ``counter`` numbers the entry on from the last entry with the same counter.
     """
 
     key: str
@@ -54,6 +55,10 @@ class OutlineEntry:
     item_style: str = "circled"
     #: The title was written by the user: text, never filled.
     user_title: bool = False
+    #: Entries sharing a counter are numbered on across their parents (1…14 under five aspects).
+    counter: str = ""
+    #: A table after the paragraphs and items: its rows, the first one the header.
+    table: list[list[str]] | None = None
 
     def copy(self, **changes: Any) -> OutlineEntry:
         fields = {k: list(v) if isinstance(v, list) else v for k, v in vars(self).items()}
@@ -150,6 +155,8 @@ class Draft:
     #: Text added to a section's heading whatever the user calls it, e.g. a deadline
     #: ``{"study": "（8月10日前）"}``; it goes before a closing "。" or "：".
     suffixes: dict[str, str] = field(default_factory=dict)
+    #: The 附件说明 names when they are not the appendices' titles (attachments not printed here).
+    attachments: list[str] = field(default_factory=list)
 
 
 OutlineSpec = Sequence["str | EntryRef | OutlineEntry"]
@@ -169,7 +176,8 @@ class DocumentType:
     ``items(answers)``: the rectification items of a set of answers (:func:`gongwen.api.ledger_item`
     dicts, in reading order), for types that have them: the ledger and the progress report use it.
     ``carry_from(source_type, source_raw)``: this type's raw answers made from another type's
-    answers file (``gongwen new TYPE --from FILE``); without it the shared facts are taken.
+    answers file (``gongwen new TYPE --from FILE``); without it the shared facts are taken;
+    ``recognise`` tells ``gongwen import`` how to find answers in a document's text.
     """
 
     id: str
@@ -187,6 +195,10 @@ class DocumentType:
     plugin: str = ""
     items: Callable[[Answers], list[dict]] | None = None
     carry_from: Callable[[DocumentType, Answers], Answers] | None = None
+    #: How ``gongwen import`` finds answers in a document's text, beyond what it recognises
+    #: by itself: question key → a regular expression (its first group, else the whole match,
+    #: is the answer) or a function of the text returning the answer or None.
+    recognise: Mapping[str, str | Callable[[str], Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)

@@ -153,10 +153,13 @@ class Choice(_FromChoices, Text):
         return f"应为以下之一：{'、'.join(q.choices)}" if value and value not in q.choices else None
 
     def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        import questionary
+
         from .ask import select
 
-        default = current if current in q.choices else None
-        return select(q.label, choices=list(q.choices), default=default).unsafe_ask()
+        choices = [questionary.Choice(f"{c}——{q.hints[c]}" if c in q.hints else c, value=c) for c in q.choices]
+        default = next((c for c in choices if c.value == current), None)
+        return select(q.label, choices=choices, default=default).unsafe_ask()
 
 
 class Confirm(Kind):

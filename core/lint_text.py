@@ -192,6 +192,7 @@ COLLIDING = re.compile(rf"[，。；：、！？][{PUNCT}]|[,;:][，。；：、
 EMPTY_PAIR = re.compile(r"《\s*》|“\s*”|‘\s*’|（\s*）|\(\s*\)|【\s*】|\[\s*\]")
 PAIRS = (("“", "”", "引号"), ("《", "》", "书名号"), ("（(", "）)", "括号"))
 #: a field's label: "责任领导：…" (not a lead-in such as "通报如下：")
+FORM_LINE = re.compile(r"[：:][ \u3000]{2,}\S+[：:]")  # two labels with a blank between them
 FIELD = re.compile(r"^(?![^：:]*[如以]下[：:])[^，。；：:、\s]{1,8}[：:]")
 
 
@@ -228,6 +229,8 @@ def unpaired(text: str, opening: str, closing: str) -> int | None:
 def empty_after(line: Line, rest: list[Line]) -> bool:
     """Whether what follows a line ending in "：" leaves it empty: the end, a heading at its level
     or above (after a heading), another field or a 一、 heading (after a short "label：" field)."""
+    if FORM_LINE.search(line.text):
+        return False  # "填报人：        联系电话：": blanks of a form to fill in by hand
     nxt = next((x for x in rest if x.text), None)
     if nxt is None or APPENDIX_LABEL.match(nxt.text):
         return True

@@ -136,6 +136,8 @@ class Document:
     signature: str = ""
     date: str = ""
     appendices: list[Section] = field(default_factory=list)
+    #: 附件说明 names when they differ from the appendices' titles (or there are none).
+    attachments: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- flattening
@@ -245,8 +247,8 @@ def flatten(doc: Document) -> list[Para]:
     for b in doc.preamble:
         paras.extend(_block_paras(b))
     paras.extend(number_sections(doc.sections))
-    if doc.appendices:
-        names = [a.title for a in doc.appendices]
+    if doc.appendices or doc.attachments:
+        names = list(doc.attachments) or [a.title for a in doc.appendices]
         listed = names if len(names) == 1 else [f"{i}.{n}" for i, n in enumerate(names, 1)]
         paras.append(Para("attachments", lead="附件：", text="\n".join(listed)))
     if doc.signature:

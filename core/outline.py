@@ -8,6 +8,8 @@ In the answers file ``outline`` is a list of entries in reading order::
         { title = "经费保障", level = 2, paragraphs = ["……"] },  # the user's own
         { key = "time", title = "会议时间", level = 2, style = "field" },  # "会议时间：……"
         { title = "参会人员", level = 2, items = ["……", "……"], item_style = "circled" },
+        { title = "整改台账", level = 2, table = [["序号", "问题"], ["1", "……"]] },  # a table
+        { title = "理论学习不系统。", level = 3, counter = "问题" },  # numbered on across parents
     ]
 
 Leaving an entry out drops the section; moving it reorders; every number follows,
@@ -23,10 +25,11 @@ from .doctype import Content, DocumentType, Draft, OutlineEntry
 from .errors import Problem
 from .kit.lists import ITEM_STYLE_NAMES, ITEM_STYLES, Item, item_blocks
 from .kit.words import fill_known
-from .model import Document, Enumeration, Paragraph, Section, cn_number, number_sections
+from .model import Document, Enumeration, Paragraph, Section, Table, cn_number, number_sections
 from .questions import Answers
 
-ENTRY_KEYS = {"key", "title", "level", "paragraphs", "run_in", "numbered", "style", "items", "item_style"}
+ENTRY_KEYS = {"key", "title", "level", "paragraphs", "run_in", "numbered", "style", "items", "item_style",
+              "counter", "table"}
 ENTRY_HINT = '每个章节应写作 { key = "…" } 或 { title = "…", level = 1, paragraphs = ["…"] }'
 
 #: How an entry's heading is written (``style``), with the Chinese names also accepted.
@@ -118,12 +121,21 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
         if item_style is None:
             problems.append(Problem(f"{where}.item_style", f"条目写法应为以下之一：{_names(ITEM_STYLES)}"))
             continue
+        counter = item.get("counter", "")
+        if not isinstance(counter, str):
+            problems.append(Problem(f"{where}.counter", "连续编号的名称应为文字（同名的章节接续编号）"))
+            continue
+        table = item.get("table")
+        if table is not None and not (isinstance(table, list) and table and all(_texts(r) and r for r in table)):
+            problems.append(Problem(f"{where}.table", "表格应为行的列表，每行是文字列表，第一行为表头"))
+            continue
         if base is None and paragraphs is None:
             paragraphs = []
         entries.append(OutlineEntry(
             key=key, title=title.strip(), level=level, user_title="title" in item,
             run_in=bool(item.get("run_in", ref.run_in)), numbered=bool(item.get("numbered", ref.numbered)),
-            paragraphs=paragraphs, style=style, items=items, item_style=item_style,
+            paragraphs=paragraphs, style=style, items=items, item_style=item_style, counter=counter,
+            table=[list(r) for r in table] if table is not None else None,
         ))
     return entries, problems
 
@@ -147,6 +159,10 @@ def outline_to_raw(entries: list[OutlineEntry], doctype: DocumentType) -> list[d
             item["paragraphs"] = list(e.paragraphs)
         if e.items is not None:
             item["items"] = list(e.items)
+        if e.counter:
+            item["counter"] = e.counter
+        if e.table is not None:
+            item["table"] = [list(r) for r in e.table]
         out.append(item)
     return out
 
@@ -156,10 +172,11 @@ def is_default(entries: list[OutlineEntry], doctype: DocumentType, answers: Answ
 
 
 def _content(content: dict[str, Content], e: OutlineEntry) -> Content:
-    if e.paragraphs is None and e.items is None:
+    if e.paragraphs is None and e.items is None and e.table is None:
         return list(content.get(e.key, []))
     content: Content = [Paragraph(p) for p in e.paragraphs or [] if p.strip()]
-    return content + item_blocks(e.items or [], e.item_style)
+    table = [Table(list(e.table[0]), [list(r) for r in e.table[1:]])] if e.table else []
+    return content + item_blocks(e.items or [], e.item_style) + table
 
 
 def _as_line(sec: Section) -> Item:
@@ -205,15 +222,15 @@ def assemble(draft: Draft, content: dict[str, Content], entries: list[OutlineEnt
         parent = stack[-1] if stack else None
         if e.style == "heading":
             sec = Section(title=title, key=e.key, level=e.level, run_in=e.run_in, numbered=e.numbered,
-                          blocks=blocks, children=children)
+                          blocks=blocks, children=children, counter=e.counter)
             (parent.children if parent else roots).append(sec)
             stack.append(sec)
             continue
         if e.style in ("field", "yishi"):  # no heading to hang run-in sub-headings from: they stay in place
             blocks += [_as_line(c) for c in children if c.run_in and not c.children]
             children = [c for c in children if not (c.run_in and not c.children)]
-        if e.style == "field":
-            _lead(blocks, title if title[-1:] in "：:" else title + "：")
+        if e.style == "field":  # "会议时间：……", or a bold first sentence "坚持问题导向。……"
+            _lead(blocks, title if title[-1:] in "：:。" else title + "：")
         elif e.style == "yishi":
             n = yishi[id(parent)] = yishi.get(id(parent), 0) + 1
             _lead(blocks, f"{cn_number(n)}是{title if title[-1:] in '。：:' else title + '。'}")
@@ -222,7 +239,7 @@ def assemble(draft: Draft, content: dict[str, Content], entries: list[OutlineEnt
     return Document(
         title=draft.title, subtitle=draft.subtitle, recipient=draft.recipient,
         preamble=preamble, sections=roots, signature=draft.signature,
-        date=draft.date, appendices=draft.appendices,
+        date=draft.date, appendices=draft.appendices, attachments=list(draft.attachments),
     )
 
 

@@ -9,7 +9,7 @@ means (reading, checking, showing, asking) is its entry in :data:`gongwen.kinds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +57,8 @@ class Question:
     #: Asked again when next year's document starts from this year's (meeting date, problems,
     #: figures); the others are carried over (``gongwen new TYPE --from last.toml``).
     yearly: bool = False
+    #: For a choice: a one-line example of the text each choice yields, shown beside it.
+    hints: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

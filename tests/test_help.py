@@ -18,7 +18,8 @@ ALLOWED = (
     "answers.toml",  # init's default output file
     "GB/T", "Word", "WPS", "Excel", "CPU", "pip", "Ctrl-C", "Ctrl-D",
     "zhuanxiang-zhengzhi",  # an example plugin name
-    "docx", "md", "toml", "xlsx",  # formats and file suffixes
+    "docx", "md", "toml", "xlsx", "doc", "odt", "txt", "wps",  # formats and file suffixes
+    "LibreOffice", "generic",  # the converter import uses; the generic type id
     "template",  # a key of the answers file
 )
 

@@ -393,3 +393,10 @@ def test_unreadable_file_is_one_chinese_line(gw, tmp_path, name, content, messag
         (tmp_path / name).write_bytes(content)
     r = gw("lint", name)
     assert (r.code, r.out, r.err) == (1, "", f"错误：{message}\n")
+
+
+def test_a_form_line_with_blanks_to_fill_is_not_an_empty_field():
+    from gongwen.lint import text_findings
+
+    assert text_findings(["附件", "报名表", "填报人：        联系电话："]) == []
+    assert [f.check for f in text_findings(["一、总体要求", "责任领导："])]  # a lone label still is

@@ -176,3 +176,37 @@ def test_assemble_uses_user_paragraphs_over_built_content():
     entries, _ = parse_outline([{"key": "leadership", "paragraphs": ["我的段落"]}], dt, {})
     doc = assemble(Draft("t"), {"leadership": [Paragraph("内置")]}, entries, {})
     assert doc.sections[0].blocks == [Paragraph("我的段落")]
+
+
+def test_own_entries_keep_a_table_numbering_across_parents_and_a_bold_first_sentence():
+    """What an imported document needs of the outline: a table under a heading, problems
+    numbered 1…3 across two aspects (``counter``), "坚持问题导向。……" with its lead in bold."""
+    from gongwen.pipeline import document_bytes
+
+    dt = get_type(DT)
+    raw = [
+        {"title": "方面一", "level": 1},
+        {"title": "问题甲。", "level": 3, "counter": "问题", "paragraphs": ["措施甲。"]},
+        {"title": "问题乙。", "level": 3, "counter": "问题"},
+        {"title": "方面二", "level": 1, "table": [["序号", "事项"], ["1", "学习"]], "paragraphs": ["见下表。"]},
+        {"title": "问题丙。", "level": 3, "counter": "问题"},
+        {"title": "坚持问题导向。", "level": 4, "style": "field", "paragraphs": ["聚焦突出问题。"]},
+        {"title": "会议议程：", "level": 4, "style": "field"},
+    ]
+    entries, problems = parse_outline(raw, dt, {})
+    assert problems == [] and outline_to_raw(entries, dt) == [{**e, "paragraphs": e.get("paragraphs", [])} for e in raw]
+    doc = assemble(Draft("t"), {}, entries, {})
+    text = document_text(doc)
+    assert "一、方面一\n1.问题甲。\n措施甲。\n2.问题乙。\n二、方面二\n见下表。\n序号\t事项\n1\t学习\n3.问题丙。" in text
+    assert "坚持问题导向。聚焦突出问题。\n会议议程：" in text
+    md = document_bytes(doc, "md").decode()
+    assert "**坚持问题导向。**聚焦突出问题。" in md and "**会议议程：**" in md and "| 序号 | 事项 |" in md
+    bad, problems = parse_outline([{"title": "x", "table": [["a"], "b"]}, {"title": "y", "counter": 1}], dt, {})
+    assert [p.path for p in problems] == ["outline[1].table", "outline[2].counter"]
+
+
+def test_attachment_note_may_name_attachments_not_printed_here():
+    body = [Section("总体要求", [Paragraph("抓好落实。")])]
+    doc = Document("t", sections=body, attachments=["整改任务清单", "责任分工表"])
+    assert "附件：1.整改任务清单\n2.责任分工表" in document_text(doc)
+    assert not any(p.kind == "appendix_label" for p in flatten(doc))

@@ -276,3 +276,37 @@ def test_a_line_break_in_a_one_line_answer_is_refused_with_a_reason():
     problems = prepare(get_type(GRASSROOTS), {"scope": "全县\n全区"}).problems
     assert [p.path for p in problems] == ["scope"] and "不能换行" in problems[0].message
     assert not prepare(get_type(GRASSROOTS), {"general": "第一段。\n第二段。"}).problems  # multi-line: paragraphs
+
+
+def test_every_style_choice_shows_an_example_of_what_it_writes():
+    styles = [q for q in get_type(PATROL).questions
+              if q.kind == "choice" and (q.key.endswith("_style") or q.key == "outline_preset")]
+    assert len(styles) >= 7
+    for q in styles:
+        assert set(q.hints) == set(q.choices), q.key
+
+
+def test_the_choice_prompt_shows_the_hints():
+    import questionary
+    from gongwen.kinds import KINDS
+
+    seen = {}
+    original = questionary.select
+
+    def spy(message, choices, **kw):
+        seen["titles"] = [c.title for c in choices]
+        return original(message, choices=choices, **kw)
+
+    q = next(x for x in get_type(PATROL).questions if x.key == "outline_preset")
+    questionary.select, saved = spy, questionary.select
+    try:
+        from prompt_toolkit.application import create_app_session
+        from prompt_toolkit.input import create_pipe_input
+        from prompt_toolkit.output import DummyOutput
+
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(ENTER)
+            assert KINDS["choice"].ask(None, q, "标准式", {}) == "标准式"
+    finally:
+        questionary.select = saved
+    assert seen["titles"][0].startswith("标准式——一、会议主题")

@@ -23,6 +23,11 @@ INLINE = "一句话"
 #: The choices of a list-style question: the item styles' Chinese names and 一句话.
 LIST_STYLES = (*ITEM_STYLES.values(), INLINE)
 LIST_STYLE_HELP = "分行编号：①…分行；分行：每项一段；一句列举：一是…；二是…；小标题：（一）…；一句话：用顿号连成一句"
+#: What each list style yields, shown beside the choice.
+LIST_STYLE_HINTS = {"分行编号": "①第一项。②第二项。（每项一段）", "一句列举": "一是第一项；二是第二项。",
+                    "分行": "第一项。第二项。（每项一段，不编号）",
+                    "小标题": "（一）第一项。（二）第二项。（各为小标题）",
+                    INLINE: "第一项、第二项……（连成一句）"}
 
 
 @dataclasses.dataclass
@@ -89,7 +94,7 @@ def list_blocks(items: Sequence[str], style: str, sentence: str = "{items}。", 
 
 def list_style(key: str, label: str, default: str, **kw: Any) -> Question:
     """A choice of how a list answer is written (:data:`LIST_STYLES`)."""
-    return q.choice(key, f"{label}的写法", LIST_STYLES, default, help=LIST_STYLE_HELP, **kw)
+    return q.choice(key, f"{label}的写法", LIST_STYLES, default, help=LIST_STYLE_HELP, hints=LIST_STYLE_HINTS, **kw)
 
 
 # ---------------------------------------------------------------- titled items

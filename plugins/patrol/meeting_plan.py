@@ -304,7 +304,9 @@ SECTIONS = [
     ], _talk),
     step("problems", "查摆{inspect}反馈问题", [
         listof("feedback_areas", "反馈意见指出的问题（每个方面一条）", w.FEEDBACK_AREAS, yearly=True),
-        choice("problems_style", "反馈问题的写法", ("分行编号", "引号列举", "不列出"), "分行编号"),
+        choice("problems_style", "反馈问题的写法", ("分行编号", "引号列举", "不列出"), "分行编号",
+               hints={"分行编号": "反馈了以下问题：①……②……", "引号列举": "在“……”“……”等方面存在问题",
+                      "不列出": "只写查摆要求，不列反馈的问题"}),
         multiline("problems_text", "查摆问题的要求", filled(w.PROBLEMS_TEXT), optional=True),
     ], _problems),
     step("materials", "撰写对照检查材料", [
@@ -323,7 +325,7 @@ SECTIONS = [
         text("meeting_daypart", "上午、下午或全天（可留空）", "", optional=True),
         text("meeting_hours", "具体时段（如“8:30—12:00”，可留空）", "", optional=True),
         confirm("show_weekday", "注明星期几", False),
-        confirm("duration_with_time", "会期写在会议时间一句中", True)]),
+        confirm("duration_with_time", "会期写进会议时间那一句（如“定于8月20日召开，会期半天。”）", True)]),
     section("duration", "会期", 2,
             build=lambda c: [Paragraph(c.fill(w.DURATION, duration=c["duration"]))] if c["duration"] else []),
     section("place", "会议地点", 2, build=lambda c: [Paragraph(c.fill(w.PLACE, place=c["place"]))], questions=[
@@ -362,7 +364,9 @@ SECTIONS = [
     section("requirements", "有关要求", build=_requirements, questions=[
         titled_group("requirements", "有关要求", lambda a: [
             {"title": r["title"], "text": fill(r["text"], words(a))} for r in w.REQUIREMENTS], item="条要求"),
-        choice("requirements_style", "有关要求的写法", ("小标题", "标题段落同行", "一要"), "小标题")]),
+        choice("requirements_style", "有关要求的写法", ("小标题", "标题段落同行", "一要"), "小标题",
+               hints={"小标题": "（一）严明纪律（标题单独一行，正文另起）", "标题段落同行": "（一）严明纪律。正文……",
+                      "一要": "一要严明纪律。正文……"})]),
     section("leadership", "组织领导", build=_text("leadership"), questions=[
         multiline("leadership", "组织领导", filled(w.LEADERSHIP))]),
     section("duties", "职责分工", build=_duties, questions=[
@@ -417,8 +421,10 @@ def _preamble(a: dict) -> str:
 QUESTIONS = [
     choice("inspect", "巡视还是巡察（省级以上为巡视，市县为巡察）", INSPECT, INSPECT[0]),
     choice("outline_preset", "提纲样式（之后可在核对时删除、改名、调序、新增章节）", tuple(PRESETS), "标准式",
-           help="标准式：会前准备—会议安排—会后工作；方法步骤式：各环节列为方法步骤；"
-                "要素式：会议时间、地点等写作“会议时间：…”；简要式：各项并列为一级标题"),
+           hints={"标准式": "一、会议主题 二、会前准备 三、会议安排 四、会后工作 五、有关要求",
+                  "方法步骤式": "一、会议主题和总体要求 二、会议时间、地点和参会人员 三、方法步骤……",
+                  "要素式": "会议时间：…… 会议地点：……（各项写成“标题：内容”）",
+                  "简要式": "一、会议主题 二、学习研讨 三、查摆问题……（各项都是一级标题）"}),
     text("unit", "单位名称（如“县商务局”）", "县商务局"),
     choice("org_kind", "党组织类别", ORG_KINDS, "党组"),
     text("org_name", "党组织简称（如“局党组”）", lambda a: f"{a['unit']}{a['org_kind']}"),
