@@ -15,6 +15,7 @@ from conftest import EXAMPLES
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from gongwen import render_docx as rd
+from gongwen import render_jinja, render_template
 from gongwen.testing import build_document, get_type
 
 EXAMPLE = EXAMPLES / "party-history-rectification.toml"
@@ -228,17 +229,17 @@ def test_template_is_read_once_per_process(monkeypatch, example_doc):
     from docxtpl import DocxTemplate
 
     calls = {"load": 0, "patch": 0}
-    load, patch = rd.load_entry, DocxTemplate.patch_xml
+    load, patch = render_template.load_entry, DocxTemplate.patch_xml
 
-    def counting_load(path):
+    def counting_load(path, **kwargs):
         calls["load"] += 1
-        return load(path)
+        return load(path, **kwargs)
 
     def counting_patch(self, xml):
         calls["patch"] += 1
         return patch(self, xml)
 
-    monkeypatch.setattr(rd, "load_entry", counting_load)
+    monkeypatch.setattr(render_template, "load_entry", counting_load)
     monkeypatch.setattr(DocxTemplate, "patch_xml", counting_patch)
     rd.clear_template_cache()
     _render(example_doc)
@@ -265,7 +266,7 @@ def test_the_builtin_template_has_every_field_the_renderer_needs():
 
     tpl = DocxTemplate(io.BytesIO(rd.default_template().read_bytes()))
     tpl.get_docx()
-    sources, _ = rd._part_sources(tpl)
+    sources = render_template.part_sources(tpl)
     label = rd.template_label(rd.default_template())
-    rd.check_fields(label, {name: rd._parse(label, name, src) for name, src in sources.items()})
+    render_jinja.check_fields(label, {name: render_jinja.parse(label, name, src) for name, src in sources.items()})
     assert any("paras" in src for src in sources.values())

@@ -1,0 +1,72 @@
+"""docxtpl specialised for the template cache: a ``DocxTemplate`` that renders from a
+:class:`~gongwen.render_template.TemplateEntry` instead of serialising, patching and
+compiling every part of the template again for each document.
+
+The class is built on first use (:func:`cached_template_class`) so that importing this
+module does not import docxtpl.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from typing import TYPE_CHECKING
+
+from .render_template import PROPERTIES
+
+if TYPE_CHECKING:
+    from .render_template import TemplateEntry
+
+_LISTING = re.compile("[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
+
+
+@functools.cache
+def cached_template_class() -> type:
+    """A DocxTemplate that takes each part's compiled Jinja template from a
+    :class:`TemplateEntry` instead of serialising, patching and compiling the part again."""
+    from docxtpl import DocxTemplate
+
+    class CachedDocxTemplate(DocxTemplate):
+        def __init__(self, entry: TemplateEntry) -> None:
+            super().__init__(io.BytesIO(entry.data))
+            self.entry = entry
+
+        def init_docx(self, reload: bool = True) -> None:
+            """Reuse the template the entry opened: every render replaces all that a render
+            changes (body, header/footer parts, footnotes, core properties) and takes each
+            part's source from the cache, never from the previous result."""
+            self.docx = self.entry.opened
+            self.is_rendered = False
+
+        def build_xml(self, context, jinja_env=None):
+            return self.render_xml_part(None, self.docx.part, context, jinja_env)
+
+        def build_headers_footers_xml(self, context, uri, jinja_env=None):
+            for rel_key, part in self.get_headers_footers(uri):
+                xml = self.render_xml_part(None, part, context, jinja_env)
+                yield rel_key, xml.encode(self.entry.encodings.get(str(part.partname), "utf-8"))
+
+        def render_xml_part(self, src_xml, part, context, jinja_env=None):
+            """docxtpl's render_xml_part with the compile step taken from the cache."""
+            self.current_rendering_part = part
+            template = self.entry.part_template(str(part.partname), src_xml)
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            return self.resolve_listing(xml)
+
+        def resolve_listing(self, xml: str) -> str:
+            """docxtpl's resolve_listing, applied only to the paragraphs that hold a tab, a line
+            break, \\a or \\f (the others it leaves unchanged, at a cost of ~15 ms a document)."""
+            if not _LISTING.search(xml):
+                return xml
+            resolve = super().resolve_listing
+            return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
+
+        def render_properties(self, context, jinja_env=None):
+            props = self.docx.core_properties
+            for name in PROPERTIES:
+                setattr(props, name, self.entry.string_template(self.entry.properties[name]).render(context))
+
+    return CachedDocxTemplate
