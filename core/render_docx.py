@@ -5,6 +5,8 @@ file properties of the result.  The rest of the job lives in one module each:
 
 - :mod:`gongwen.render_template`: where templates are, the per-process template cache
   (:class:`TemplateEntry`: read, checked, compiled once);
+- :mod:`gongwen.render_bytecode`: compiled parts kept between processes (Jinja's bytecode
+  cache, keyed by the template's content);
 - :mod:`gongwen.render_jinja`: the sandboxed Jinja environment, the checks a user's
   template must pass, compiling, the Chinese messages for a failing template;
 - :mod:`gongwen.docx_table`: tables as WordprocessingML;
@@ -97,12 +99,12 @@ def render_docx(doc: Document, out: Path | io.BytesIO, template: Path | None = N
                 cache: bool = True, now: datetime | None = None) -> None:
     """Render ``doc`` into ``template`` (default: the packaged GB/T 9704 template).
 
-    ``cache=False`` reads and checks the template afresh and renders it with docxtpl's own
-    pipeline (the reference the cached path must match).  ``now`` fixes the file's dates.
+    ``cache=False`` reads, checks and compiles the template afresh (no cache of any kind) and
+    renders it with docxtpl's own pipeline (the reference the cached path must match).  ``now`` fixes the file's dates.
     """
     from docxtpl import DocxTemplate
 
-    entry = template_entry(template) if cache else load_entry(Path(template or default_template()))
+    entry = template_entry(template) if cache else load_entry(Path(template or default_template()), bytecode=False)
     tpl = cached_template_class()(entry) if cache else DocxTemplate(io.BytesIO(entry.data))
     context = build_context(doc, entry)
     try:

@@ -3,7 +3,8 @@
 The template (``gongwen.templates/gongwen.docx``, built by ``templates/build.py``) loops over
 ``paras``, one dict per paragraph, with a branch per kind.  A template is read, checked and
 compiled once per process (:func:`template_entry` keeps a :class:`TemplateEntry` per file,
-again only when the file changes).
+again only when the file changes); its compiled parts are also kept between processes
+(:mod:`gongwen.render_bytecode`), so a fresh process only opens the file.
 
 docxtpl and python-docx are imported inside the functions so that the CLI starts fast.
 """
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import render_bytecode
 from .docx_table import TABLE_STYLES
 from .errors import GongwenError
 from .render_jinja import check_fields, compile_code, compile_template, from_code, parse
@@ -118,8 +120,10 @@ def template_entry(path: Path | None = None) -> TemplateEntry:
     return _CACHE[key]
 
 
-def load_entry(path: Path) -> TemplateEntry:
-    """Read, check and compile a template (no cache)."""
+def load_entry(path: Path, *, bytecode: bool = True) -> TemplateEntry:
+    """Read, check and compile a template (no per-process cache).  With ``bytecode``, parts
+    compiled by an earlier process for the same file content are taken from the bytecode
+    cache instead of being checked and compiled again."""
     from docxtpl import DocxTemplate
 
     label = template_label(path)
@@ -135,8 +139,13 @@ def load_entry(path: Path) -> TemplateEntry:
                            "请用 Word 或 WPS 另存为 .docx 后再试。") from None
     builtin = path == default_template()
     parts = template_parts(tpl)
-    codes = _check_and_compile(label, part_sources(tpl), builtin)
-    compiled = {name: from_code(code) for name, code in codes.items()}
+    content = render_bytecode.content_key(data)
+    compiled = render_bytecode.load(content, list(parts), checked=not builtin) if bytecode else None
+    if compiled is None:
+        codes = _check_and_compile(label, part_sources(tpl), builtin)
+        if bytecode:
+            render_bytecode.store(content, codes, checked=not builtin)
+        compiled = {name: from_code(code) for name, code in codes.items()}
     body = tpl.docx.part
     encodings = {name: tpl.get_headers_footers_encoding(tpl.get_part_xml(part))
                  for name, part in parts.items() if part is not body}

@@ -24,6 +24,12 @@ LETTERHEAD = "中共新城区委员会文件"
 TYPE = "party-history-rectification"
 
 
+@pytest.fixture(autouse=True)
+def private_bytecode_cache(tmp_path, monkeypatch):
+    """Compiled templates go to this test's folder, not the user's cache."""
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path / "bytecode-cache"))
+
+
 @pytest.fixture
 def exported(gw, tmp_path) -> Path:
     r = gw("template", "export", TYPE, "-o", "模板.docx")
