@@ -67,6 +67,6 @@ def cached_template_class() -> type:
         def render_properties(self, context, jinja_env=None):
             props = self.docx.core_properties
             for name in PROPERTIES:
-                setattr(props, name, self.entry.string_template(self.entry.properties[name]).render(context))
+                setattr(props, name, self.entry.render_string(self.entry.properties[name], context))
 
     return CachedDocxTemplate

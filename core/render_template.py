@@ -89,10 +89,14 @@ class TemplateEntry:
             self.compiled[partname] = compile_template(self.label, partname, jinja_source(source or ""))
         return self.compiled[partname]
 
-    def string_template(self, text: str) -> Template:
+    def render_string(self, text: str, context: dict[str, Any]) -> str:
+        """A property string rendered as a template.  Jinja outputs text without markup as
+        it is (but for line ends), so only strings with markup are compiled."""
+        if "{" not in text and "\r" not in text and not text.endswith("\n"):
+            return text
         if text not in self.strings:
             self.strings[text] = compile_template(self.label, "docProps/core.xml", text)
-        return self.strings[text]
+        return self.strings[text].render(context)
 
 
 _CACHE: dict[tuple[str, int, int], TemplateEntry] = {}

@@ -222,6 +222,19 @@ def test_cached_render_equals_docxtpl_render(tmp_path, example_doc, restyled):
     assert first == uncached and second == uncached  # every part, headers/footers included
 
 
+def test_file_properties_render_as_docxtpl_renders_them(tmp_path, example_doc):
+    """Property strings with Jinja markup are compiled; plain ones (line ends too) are kept as docxtpl keeps them."""
+    d = docx.Document(str(rd.default_template()))
+    d.core_properties.subject = "{{ doc.title }}（{{ paras|length }} 段）"
+    d.core_properties.author = "办公室\r\n综合科"
+    d.core_properties.identifier = "第一行\n"
+    d.core_properties.language = "{ 不是标记 }"
+    d.save(str(tmp_path / "t.docx"))
+    rd.clear_template_cache()
+    uncached = _render(example_doc, tmp_path / "t.docx", cache=False)
+    assert _render(example_doc, tmp_path / "t.docx") == uncached
+    assert f"{TITLE}（".encode() in uncached["docProps/core.xml"]
+
 def test_renders_in_one_process_do_not_leak_into_each_other(example_doc):
     """The cache reuses the opened template: each document must still come out as if alone."""
     other = build_document("grassroots-special-action", {"type": "grassroots-special-action"})
