@@ -77,6 +77,8 @@ import typer
 mark("import typer")
 import gongwen.cli
 mark("import gongwen.cli (typer excluded)")
+typer.main.get_command(gongwen.cli.app)
+mark("typer: build the click command from the app (every command)")
 import importlib.metadata
 mark("import importlib.metadata (loader)")
 eps = importlib.metadata.entry_points(group="gongwen")
@@ -112,7 +114,10 @@ mark("render_docx: context, docxtpl render, save")
 from gongwen.fileio import atomic_write
 atomic_write(Path(sys.argv[2]), buf.getvalue(), True)
 mark("write the file (atomic, fsync)")
-print(json.dumps({name: (t - marks[i][1]) * 1000 for i, (name, t) in enumerate(marks[1:])}))
+print(json.dumps({name: (t - marks[i][1]) * 1000 for i, (name, t) in enumerate(marks[1:])}), flush=True)
+if sys.argv[3:] == ["--os-exit"]:  # no interpreter shutdown (module teardown, final garbage collections)
+    import os
+    os._exit(0)
 '''
 
 COOKIECUTTER_FILES = {
@@ -360,8 +365,13 @@ def main() -> int:
             (work / "stages.py").write_text(STAGES, encoding="utf-8")
             stages = {"Python start-up (`python -c pass`, whole process)":
                       statistics.median(median_seconds([sys.executable, "-c", "pass"], args.runs, env, work)) * 1000}
-            stages |= stage_medians([sys.executable, str(work / "stages.py"), str(EXAMPLE), str(work / "st.docx")],
-                                    args.runs, env, work)
+            probe = [sys.executable, str(work / "stages.py"), str(EXAMPLE), str(work / "st.docx")]
+            stages |= stage_medians(probe, args.runs, env, work)
+            normal, skipped = interleaved(probe, [*probe, "--os-exit"], args.runs, env, work)
+            stages["interpreter shutdown after a render (normal exit − `os._exit`)"] = (normal - skipped) * 1000
+            normal, skipped = interleaved(floor_cmd, [sys.executable, "-c", "import os, docxtpl; os._exit(0)"],
+                                          args.runs, env, work)
+            stages["interpreter shutdown of the floor (the same for `import docxtpl`)"] = (normal - skipped) * 1000
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
