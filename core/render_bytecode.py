@@ -16,7 +16,8 @@ The cache is safe by construction:
   checking and compiling, but never a check that the same content did not pass.
 - It is never the reason a render fails: a missing, unwritable, read-only or full folder, a
   corrupt or foreign file, all mean "compile as without a cache", silently.
-- The folder is created private to the user (mode 0700), like Python's own caches.
+- The folder is created private to the user (mode 0700); a folder that another user owns
+  or that others may write in (on POSIX) is not used, so nobody can plant code for gongwen.
 
 Entries unused for :data:`MAX_AGE_DAYS` are removed when a new one is written.
 """
@@ -76,13 +77,22 @@ def content_key(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _buckets(content: str, partnames: list[str], checked: bool) -> tuple[Any, list[Any]]:
+def _private(folder: Path) -> bool:
+    """The folder is the user's own and nobody else may write in it (POSIX), so that no one
+    can plant code for gongwen to run; otherwise the cache is not used at all."""
+    if not hasattr(os, "getuid"):
+        return True
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _buckets(folder: Path, content: str, partnames: list[str], checked: bool) -> tuple[Any, list[Any]]:
     from jinja2 import FileSystemBytecodeCache
     from jinja2.bccache import Bucket
 
     from .render_jinja import jinja_env
 
-    cache = FileSystemBytecodeCache(str(cache_dir()), _PATTERN)
+    cache = FileSystemBytecodeCache(str(folder), _PATTERN)
     kind = "checked" if checked else "builtin"
     buckets = [Bucket(jinja_env(), cache.get_cache_key(name, f"{_fingerprint()}|{content}|{kind}"), content)
                for name in partnames]
@@ -95,7 +105,10 @@ def load(content: str, partnames: list[str], checked: bool) -> dict[str, Templat
     from .render_jinja import from_code
 
     try:
-        cache, buckets = _buckets(content, partnames, checked)
+        folder = cache_dir()
+        if not _private(folder):
+            return None
+        cache, buckets = _buckets(folder, content, partnames, checked)
         compiled = {}
         for name, bucket in zip(partnames, buckets, strict=True):
             cache.load_bytecode(bucket)
@@ -112,8 +125,10 @@ def store(content: str, codes: dict[str, CodeType], checked: bool) -> None:
     with contextlib.suppress(Exception):  # read-only, full, not a folder, …: render without
         folder = cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return
         _prune(folder)
-        cache, buckets = _buckets(content, list(codes), checked)
+        cache, buckets = _buckets(folder, content, list(codes), checked)
         for bucket, code in zip(buckets, codes.values(), strict=True):
             bucket.code = code
             cache.dump_bytecode(bucket)

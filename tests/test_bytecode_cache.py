@@ -198,6 +198,20 @@ def test_the_cache_folder_is_private_and_old_entries_go(cache, tmp_path):
     assert not old.exists() and entries(cache)
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_folder_others_may_write_in_is_not_used(cache, tmp_path):
+    """Code planted in a shared folder must never run: such a folder is neither read nor written."""
+    assert render_in_process(tmp_path / "a.docx", cwd=tmp_path)["code"] == 0
+    kept = entries(cache)
+    cache.chmod(0o777)
+    for name in ("b.docx", "c.docx"):
+        r = render_in_process(tmp_path / name, cwd=tmp_path)
+        assert r["code"] == 0 and r["err"] == "" and "/word/document.xml" in r["parts"]
+    assert entries(cache) == kept
+    cache.chmod(0o700)
+    assert render_in_process(tmp_path / "d.docx", cwd=tmp_path)["parts"] == []
+
+
 def test_default_folder_is_the_users_cache_folder(monkeypatch):
     import platformdirs
 
