@@ -19,7 +19,8 @@ The cache is safe by construction:
 - The folder is created private to the user (mode 0700); a folder that another user owns
   or that others may write in (on POSIX) is not used, so nobody can plant code for gongwen.
 
-Entries unused for :data:`MAX_AGE_DAYS` are removed when a new one is written.
+Entries written more than :data:`MAX_AGE_DAYS` ago are removed whenever a new one is
+written (an entry still in use is then compiled and written again, once).
 """
 
 from __future__ import annotations
