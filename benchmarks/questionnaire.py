@@ -91,7 +91,8 @@ def minutes(prompts: int, chars: int) -> float:
 
 
 def main() -> int:
-    print("| 文种 | 从头：提示数 | 从头：输入字数 | 从头：约几分钟 | 从去年：提示数 | 从去年：输入字数 | 从去年：约几分钟 |")
+    print("| 文种 | 从头：提示数 | 从头：输入字数 | 从头：约几分钟 "
+          "| 从去年：提示数 | 从去年：输入字数 | 从去年：约几分钟 |")
     print("|---|---|---|---|---|---|---|")
     for type_id in TYPES:
         m = measure(type_id)

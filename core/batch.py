@@ -99,7 +99,11 @@ def plan(files: Iterable[Path], out_dir: Path, settings: Settings) -> tuple[list
 
 def init_worker(settings: Settings) -> None:
     """Make a process ready to render: plugins loaded, the template read and compiled.
-    Runs once per worker process (and once in-process for ``--jobs 1``)."""
+    Runs once per worker process (and once in-process for ``--jobs 1``).  A worker renders many
+    documents: the cycle collector the command line turned off is on again."""
+    import gc
+
+    gc.enable()
     from .loader import get_registry
     from .model import Document
     from .pipeline import document_bytes

@@ -76,7 +76,7 @@ def choose_template(doctype: DocumentType, raw: Answers, answers_file: Path | No
         if not path.is_file():
             raise GongwenError(f"答案文件指定的模板“{name}”不存在（按 {path} 查找）")
         return path
-    from .render_docx import type_template
+    from .render_template import type_template
 
     return type_template(doctype.template)
 

@@ -3,7 +3,7 @@
 The exported file is the template itself (a DOCX whose body is a docxtpl loop over
 ``paras``).  A user changes its styles ("GW Body", "GW Heading 1", …) in Word or WPS, may add
 a 红头 letterhead above the loop, and renders with ``--template`` or ``template = "…"`` in
-the answers file; :mod:`gongwen.render_docx` checks the edited file before using it.
+the answers file; :mod:`gongwen.render_template` checks the edited file before using it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .fileio import atomic_write
 
 def template_for(doctype: DocumentType) -> Path:
     """The template file ``doctype`` renders into."""
-    from .render_docx import default_template, type_template
+    from .render_template import default_template, type_template
 
     return type_template(doctype.template) or default_template()
 

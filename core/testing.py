@@ -16,6 +16,7 @@ from .doctype import DocumentType
 from .model import Document, document_text
 from .questions import Answers
 
+TITLE_STYLES = ("GW Title", "GW Appendix Title")
 ENTER = "\r"
 DOWN = "\x1b[B"
 UP = "\x1b[A"
@@ -67,7 +68,8 @@ def docx_paragraphs(data: bytes | Path) -> list[str]:
 
     source = io.BytesIO(data) if isinstance(data, bytes) else str(data)
     d = docx.Document(source)
-    out = [p.text for p in d.paragraphs]
+    # a title broken over lines (a line break run) reads as the one title it is
+    out = [p.text.replace("\n", "") if p.style.name in TITLE_STYLES else p.text for p in d.paragraphs]
     for table in d.tables:
         for row in table.rows:
             out.extend(cell.text for cell in row.cells)

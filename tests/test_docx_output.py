@@ -65,6 +65,12 @@ def sample_document() -> Document:
     )
 
 
+@pytest.fixture(autouse=True)
+def private_bytecode_cache(tmp_path, monkeypatch):
+    """Compiled templates go to this test's folder, not the user's cache."""
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path / "bytecode-cache"))
+
+
 # ------------------------------------------------------------ helpers
 
 

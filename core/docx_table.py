@@ -1,0 +1,99 @@
+"""A table of the document model as WordprocessingML, in the template's table styles.
+
+Written as text (the XML python-docx would build, ten times faster): a long ledger has
+thousands of cells.  The result is :class:`~markupsafe.Markup` that the template places
+with ``{{ p.table }}``.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape as _html_escape
+from typing import TYPE_CHECKING
+
+from .answers import clean_text
+from .render_jinja import protect_braces
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from .model import Para
+
+#: Styles the renderer applies to the tables it builds (the template's ids: ``style_ids``).
+TABLE_STYLES = ("GW Table", "GW Table Header", "GW Table Text")
+
+# Columns whose cells are all this short (序号, names, dates) are centred.
+_SHORT_CELL = 6
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+             'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
+
+
+def _column_widths(widths: list[float], n: int, total: int) -> list[int]:
+    """Twips per column, in proportion to ``widths`` (padded/cut to n, bad values → 1)."""
+    rel = [w if isinstance(w, (int, float)) and w > 0 else 1.0 for w in widths[:n]]
+    rel += [1.0] * (n - len(rel))
+    out = [int(total * w / sum(rel)) for w in rel]
+    out[-1] += total - sum(out)
+    return out
+
+
+def _centred_columns(rows: list[list[str]], n: int) -> list[bool]:
+    return [all(len(r[i]) <= _SHORT_CELL for r in rows) for i in range(n)]
+
+
+def _xml_escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (what xml.sax.saxutils.escape does, without its imports)."""
+    return _html_escape(text, quote=False)
+
+
+def _attr(value: str) -> str:
+    return _xml_escape(value).replace('"', "&quot;")
+
+
+def _run_xml(text: str) -> str:
+    """A w:r holding ``text`` as python-docx writes it: tabs and line ends as elements."""
+    out = []
+    for i, chunk in enumerate(re.split(r"([\t\r\n])", text)):
+        if i % 2:
+            out.append("<w:tab/>" if chunk == "\t" else "<w:br/>")
+        elif chunk:
+            space = ' xml:space="preserve"' if len(chunk.strip()) < len(chunk) else ""
+            out.append(f"<w:t{space}>{_xml_escape(chunk)}</w:t>")
+    return f"<w:r>{''.join(out)}</w:r>" if out else "<w:r/>"
+
+
+def _cell_xml(value: str, width: int, style: str | None, centred: bool) -> str:
+    ppr = (f'<w:pStyle w:val="{_attr(style)}"/>' if style else "") + ('<w:jc w:val="center"/>' if centred else "")
+    return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:vAlign w:val="center"/></w:tcPr>'
+            f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else '<w:pPr/>'}{_run_xml(value)}</w:p></w:tc>")
+
+
+def build_table(p: Para, text_width: int, style_ids: dict[str, str | None]) -> Markup:
+    """The table ``p`` as WordprocessingML, ``text_width`` twips wide, in the template's
+    styles (``style_ids``, see :data:`TABLE_STYLES`): "GW Table" (borders, centring),
+    "GW Table Header" / "GW Table Text" (cell paragraphs).  The header row repeats on every
+    page; rows do not break across pages."""
+    from markupsafe import Markup
+
+    n = len(p.columns) or max((len(r) for r in p.rows), default=0)
+    if n == 0:
+        return Markup("")
+    columns = [clean_text(c) for c in (list(p.columns) + [""] * n)[:n]]
+    rows = [[clean_text(str(c)) for c in (list(r) + [""] * n)[:n]] for r in p.rows]
+    widths = _column_widths(list(p.widths), n, text_width)
+    centred = _centred_columns(rows, n)
+    table_style = style_ids.get("GW Table")
+    xml = [f'<w:tbl xmlns:w="{_W}"><w:tblPr>',
+           f'<w:tblStyle w:val="{_attr(table_style)}"/>' if table_style else "",
+           f'<w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr>',
+           "<w:tblGrid>", *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
+    for r, values in enumerate([columns, *rows]):
+        header = r == 0
+        xml.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
+        style = style_ids.get("GW Table Header" if header else "GW Table Text")
+        xml += [_cell_xml(v, widths[i], style, not header and centred[i]) for i, v in enumerate(values)]
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return Markup(protect_braces("".join(xml)))

@@ -1,0 +1,106 @@
+"""docxtpl specialised for the template cache: a ``DocxTemplate`` that renders from a
+:class:`~gongwen.render_template.TemplateEntry` instead of serialising, patching and
+compiling every part of the template again for each document.
+
+The class is built on first use (:func:`cached_template_class`) so that importing this
+module does not import docxtpl.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from typing import TYPE_CHECKING
+
+from .render_template import PROPERTIES
+
+if TYPE_CHECKING:
+    from .render_template import TemplateEntry
+
+_LISTING = re.compile("[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
+
+
+_CLOSING = re.compile(r'<w:pStyle w:val="GW(?:Attachments|Signature|Date)"/>')
+
+
+def keep_closing_with_text(xml: str) -> str:
+    """The last paragraph of the text keeps with the 附件说明, 落款 and 成文日期 after it, so they
+    never stand alone at the top of the last page (GB/T 9704 7.3.5): Word and LibreOffice move the
+    end of that paragraph over instead."""
+    paras = list(_PARAGRAPH.finditer(xml))
+    first = next((i for i, m in enumerate(paras) if _CLOSING.search(m.group(0))), None)
+    if not first:
+        return xml
+    keep = [m for m in paras[first - 1:first + 3] if "<w:keepNext/>" not in m.group(0)
+            and not re.search(r'GW(?:Date|Appendix)', m.group(0))]
+    for m in reversed(keep):
+        para = m.group(0).replace('<w:keepNext w:val="0"/>', "")  # a run-in heading turns it off
+        marked = para.replace("</w:pStyle>", "</w:pStyle><w:keepNext/>", 1) if "</w:pStyle>" in para else \
+            re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", para, count=1)
+        xml = xml[:m.start()] + marked + xml[m.end():]
+    return xml
+
+
+@functools.cache
+def cached_template_class() -> type:
+    """A DocxTemplate that takes each part's compiled Jinja template from a
+    :class:`TemplateEntry` instead of serialising, patching and compiling the part again."""
+    from docxtpl import DocxTemplate
+
+    class CachedDocxTemplate(DocxTemplate):
+        def __init__(self, entry: TemplateEntry) -> None:
+            super().__init__(io.BytesIO(entry.data))
+            self.entry = entry
+
+        def init_docx(self, reload: bool = True) -> None:
+            """Reuse the template the entry opened: every render replaces all that a render
+            changes (body, header/footer parts, footnotes, core properties) and takes each
+            part's source from the cache, never from the previous result."""
+            self.docx = self.entry.opened
+            self.is_rendered = False
+
+        def build_xml(self, context, jinja_env=None):
+            return keep_closing_with_text(self.render_xml_part(None, self.docx.part, context, jinja_env))
+
+        def build_headers_footers_xml(self, context, uri, jinja_env=None):
+            for rel_key, part in self.get_headers_footers(uri):
+                xml = self.render_xml_part(None, part, context, jinja_env)
+                yield rel_key, xml.encode(self.entry.encodings.get(str(part.partname), "utf-8"))
+
+        def render_xml_part(self, src_xml, part, context, jinja_env=None):
+            """docxtpl's render_xml_part with the compile step taken from the cache."""
+            self.current_rendering_part = part
+            template = self.entry.part_template(str(part.partname), src_xml)
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            return self.resolve_listing(xml)
+
+        def resolve_listing(self, xml: str) -> str:
+            """docxtpl's resolve_listing, applied only to the paragraphs that hold a tab, a line
+            break, \\a or \\f (the others it leaves unchanged, at a cost of ~15 ms a document)."""
+            if not _LISTING.search(xml):
+                return xml
+            resolve = super().resolve_listing
+            return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
+
+        def render_properties(self, context, jinja_env=None):
+            props = self.docx.core_properties
+            for name in PROPERTIES:
+                setattr(props, name, self.entry.render_string(self.entry.properties[name], context))
+
+    return CachedDocxTemplate
+
+
+@functools.cache
+def reference_template_class() -> type:
+    """docxtpl's own pipeline (no cache), with the same finishing of the document part as the
+    cached one: the reference the cached path must match."""
+    from docxtpl import DocxTemplate
+
+    class ReferenceDocxTemplate(DocxTemplate):
+        def build_xml(self, context, jinja_env=None):
+            return keep_closing_with_text(super().build_xml(context, jinja_env))
+
+    return ReferenceDocxTemplate
