@@ -10,6 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config) -> None:
+    """Compiled templates go to a folder of this test run, not the user's cache (subprocesses too)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("GONGWEN_CACHE_DIR", tempfile.mkdtemp(prefix="gongwen-test-cache-"))
 EXAMPLES = ROOT / "examples"
 
 

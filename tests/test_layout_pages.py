@@ -31,7 +31,8 @@ def pages(data: bytes, tmp_path) -> list[str]:
 
 def test_the_last_text_paragraph_keeps_with_the_signature():
     xml = ('<w:p><w:pPr><w:pStyle w:val="GWBody"/></w:pPr><w:r><w:t>正文。</w:t></w:r></w:p>'
-           '<w:p><w:pPr><w:pStyle w:val="GWHeading2"/><w:keepNext w:val="0"/></w:pPr><w:r><w:t>（三）末段。</w:t></w:r></w:p>'
+           '<w:p><w:pPr><w:pStyle w:val="GWHeading2"/><w:keepNext w:val="0"/></w:pPr>'
+           '<w:r><w:t>（三）末段。</w:t></w:r></w:p>'
            '<w:p><w:pPr><w:pStyle w:val="GWSignature"/></w:pPr><w:r><w:t>中共某县委</w:t></w:r></w:p>'
            '<w:p><w:pPr><w:pStyle w:val="GWDate"/></w:pPr><w:r><w:t>2023年9月1日</w:t></w:r></w:p>')
     out = keep_closing_with_text(xml)

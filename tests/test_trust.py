@@ -310,3 +310,8 @@ def test_the_choice_prompt_shows_the_hints():
     finally:
         questionary.select = saved
     assert seen["titles"][0].startswith("标准式——一、会议主题")
+
+
+def test_the_issue_date_is_a_day():
+    assert [p.path for p in prepare(get_type(GRASSROOTS), {"issue_date": "2024年3月"}).problems] == ["issue_date"]
+    assert not prepare(get_type(GRASSROOTS), {"issue_date": "3月5日"}).problems  # the year comes from the context

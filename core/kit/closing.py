@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import questions as q
-from ..dates import format_cn
+from ..dates import Date, DateError, format_cn, parse_date
 from ..questions import Answers, Question
 
 
@@ -14,11 +14,23 @@ def org_signature(answers: Answers) -> str:
     return f"中共{answers['unit']}{answers['org_kind']}"
 
 
+def a_day(value: Any, answers: Answers | None = None) -> str | None:
+    """成文日期 is a day (GB/T 9704 7.3.5: 年、月、日 in Arabic numerals), not a month or a span; the
+    year may be left to the context (the meeting's year)."""
+    try:
+        d = parse_date(value) if value else None
+    except DateError:
+        return None  # told by the date kind itself
+    if d is None or (isinstance(d, Date) and d.month and d.day):
+        return None
+    return "成文日期应写到具体的某一天（如2023年8月20日）"
+
+
 def closing_questions(signature: Any = "", issue_date: Any = "") -> list[Question]:
     """The 落款 and 成文日期 questions (answers ``signature``, ``issue_date``), both optional;
     defaults may be functions of earlier answers."""
     return [q.text("signature", "落款（发文机关署名，可留空）", signature, optional=True),
-            q.date("issue_date", "成文日期（可留空）", issue_date, optional=True)]
+            q.date("issue_date", "成文日期（可留空）", issue_date, optional=True, validate=a_day)]
 
 
 def closing(answers: Answers | Any) -> dict[str, str]:
