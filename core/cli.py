@@ -26,6 +26,7 @@ from .cli_errors import (
 )
 from .errors import AnswersInvalid, GongwenError
 from .session import debug_enabled, err, shell_quote
+from .terminal import exit_code
 
 app = typer.Typer(
     name="gongwen",
@@ -395,7 +396,15 @@ def ledger_status(
 
 
 def main() -> None:
-    """Console entry point: user errors print one Chinese message, no traceback."""
+    """Console entry point: user errors print one Chinese message, no traceback; output that
+    cannot be printed never fails a command; SIGTERM and SIGHUP stop it as Ctrl-C does."""
+    from .terminal import catch_signals, guarded_output
+
+    with guarded_output(), catch_signals():
+        _main()
+
+
+def _main() -> None:
     try:
         # usage errors come back here, to be told in Chinese; "gongwen" also under python -m gongwen
         code = app(prog_name="gongwen", standalone_mode=False)
@@ -405,9 +414,9 @@ def main() -> None:
         else:
             err(usage_error_text(exc))
         sys.exit(EXIT_USAGE)
-    except (KeyboardInterrupt, Abort):  # Ctrl-C before a command started
+    except (KeyboardInterrupt, Abort) as exc:  # Ctrl-C (SIGTERM, SIGHUP) before a command started
         err(CANCELLED)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(exit_code(exc) if isinstance(exc, KeyboardInterrupt) else EXIT_INTERRUPTED)
     except BrokenPipeError:  # e.g. gongwen show … | head
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -69,6 +69,9 @@ def choose_template(doctype: DocumentType, raw: Answers, answers_file: Path | No
     """The Word template to render into: ``explicit`` (``--template``), else the answers file's
     ``template = "…"`` (relative to that file), else the type's own; None for the default."""
     if explicit:
+        from .fileio import check_regular
+
+        check_regular(explicit, "模板")
         return explicit
     name = raw.get(keys.TEMPLATE) if answers_file is not None else None
     if name:
@@ -202,6 +205,8 @@ def output_path(out: Path, fmt: str | None = None) -> Path:
     is added; an unknown suffix is refused before anything is asked or written."""
     if fmt:
         check_format(fmt)
+    if out.name in ("", ".", ".."):  # -o "" or a folder
+        raise GongwenError("-o 后面应给出输出文件名，例如 -o 草稿.docx")
     if not out.suffix:
         return out.with_name(f"{out.name}.{fmt or 'docx'}")
     pick_format(out, fmt)
