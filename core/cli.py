@@ -296,9 +296,12 @@ def list_plugins() -> None:
         typer.echo(f"{p.name}  [{origin}]  {dist}\n    文种：{types}")
         if p.error:
             typer.echo(f"    错误：{p.error}")
+        if p.skipped:
+            typer.echo(f"    未加载：{p.skipped}")
     third = sum(not p.builtin for p in reg.plugins)
+    skipped = f"，{len(reg.skipped)} 个按 GONGWEN_LOAD_PLUGINS 未加载" if reg.skipped else ""
     typer.echo(f"共 {len(reg.plugins)} 个插件（内置 {len(reg.plugins) - third} 个，第三方 {third} 个），"
-               f"{len(reg.errors)} 个有错误。")
+               f"{len(reg.errors)} 个有错误{skipped}。")
 
 
 ledger_app = typer.Typer(help="整改台账：导出为 Excel 表格、读回填写的整改进展、查看整改进度", no_args_is_help=True,
@@ -426,9 +429,15 @@ def _main() -> None:
             raise
         err(f"错误：{exc}")
         sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - a bug still must not greet a clerk with a traceback
-        if debug_enabled():
+    except BaseException as exc:  # noqa: BLE001 - a bug still must not greet a clerk with a traceback
+        from .loader import plugin_error
+
+        culprit = plugin_error(exc)
+        if debug_enabled() or (culprit is None and not isinstance(exc, Exception)):
             raise
+        if culprit:  # a plugin's code outside the pipeline's named hooks (a question's check, show)
+            err(f"错误：{culprit}")
+            sys.exit(1)
         err(f"内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行查看详情，并把输出反馈给维护者。")
         sys.exit(2)
     if code:  # typer.Exit(n) from a command

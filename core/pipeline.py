@@ -21,7 +21,7 @@ from . import keys
 from .clock import today
 from .derive import complete_years
 from .doctype import Content, Context, DocumentType, OutlineEntry
-from .errors import AnswersInvalid, GongwenError, Problem
+from .errors import AnswersInvalid, GongwenError, Problem, printable
 from .fileio import atomic_write
 from .model import Document
 from .outline import assemble, heading_title, parse_outline, prune
@@ -37,13 +37,16 @@ class PluginError(GongwenError):
 
 
 def plugin_call(doctype: DocumentType, where: str, fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)``, with whatever it raises (``SystemExit`` included) told as a PluginError."""
+    """``fn(*args)``, with whatever it raises (``SystemExit`` and any ``BaseException`` included,
+    except ``KeyboardInterrupt``: the user stopping the command) told as a PluginError."""
     try:
         return fn(*args)
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin's bug is reported, never fatal
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a plugin's bug is reported, never fatal
         detail = str(exc) if isinstance(exc, GongwenError) else f"{type(exc).__name__}: {exc}"
-        raise PluginError(f"插件 {doctype.plugin or '（未知）'} 的文种“{doctype.name}”在{where}时出错："
-                          f"{detail}。请把这条信息告诉插件作者。") from exc
+        raise PluginError(f"插件 {doctype.plugin or '（未知）'} 的文种“{doctype.name}”（{doctype.id}）在{where}时出错："
+                          f"{printable(detail)}。请把这条信息告诉插件作者。") from exc
 
 FORMATS = ("docx", "md")
 
