@@ -14,6 +14,7 @@ from typing import Any
 
 from .doctype import DocumentType
 from .errors import GongwenError
+from .fileio import read_input
 from .keys import LEDGER, UNFINISHED  # the file's own keys (see gongwen.keys)
 from .kinds import KINDS
 from .questions import Answers, Question, show_value
@@ -27,6 +28,9 @@ else:  # pragma: no cover
 # ------------------------------------------------------------------ reading
 
 
+
+#: An answers file larger than this is refused (a clerk's answers are tens of kilobytes).
+MAX_ANSWERS_BYTES = 20 * 1024 * 1024
 
 HOW_TO_SAVE_UTF8 = "请用记事本或 WPS 打开它，“另存为”时把“编码”选为 UTF-8，再重试。"
 
@@ -178,10 +182,27 @@ _TOML_REASONS = (
 )
 
 
+#: Answers nest a few levels (aspects → measures → their fields); far deeper is not an answers file.
+MAX_DEPTH = 32
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether lists and tables nest more than :data:`MAX_DEPTH` levels (without recursion)."""
+    level: list[Any] = [value]
+    for _ in range(MAX_DEPTH + 1):
+        level = [v for x in level for v in (x.values() if isinstance(x, dict) else x if isinstance(x, list) else ())]
+        if not level:
+            return False
+    return True
+
+
 def parse_toml(text: str, source: str) -> Answers:
     """Parse TOML text; a syntax error becomes a Chinese message with line and column."""
+    too_deep = GongwenError(f"“{source}”中的列表或表格嵌套超过 {MAX_DEPTH} 层，不是答案文件。")
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise too_deep from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         where = re.search(r"line (\d+), column (\d+)", msg)
@@ -199,6 +220,9 @@ def parse_toml(text: str, source: str) -> Answers:
         if where and re.search("[“”‘’＝]", shown):
             hint = "（这一行用了中文引号或全角等号，请改为英文半角的 \" 和 =）"
         raise GongwenError(f"“{source}”不是有效的 TOML：{pos}有误（{reason}）{shown}{hint}") from exc
+    if _too_deep(data):
+        raise too_deep
+    return data
 
 
 def read_answers(path: Path, notes: list[str] | None = None) -> Answers:
@@ -212,10 +236,8 @@ def read_answers(path: Path, notes: list[str] | None = None) -> Answers:
         raise GongwenError(f"找不到答案文件“{path}”。可用 gongwen init <文种> -o {path} 生成一个。")
     if path.is_dir():
         raise GongwenError(f"“{path}”是一个文件夹，请给出答案文件（.toml）的路径。")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GongwenError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    data = read_input(path, "答案文件", MAX_ANSWERS_BYTES,
+                      "答案文件通常只有几十 KB，请确认给出的是答案文件（.toml）。")
     text = decode(data, str(path))
     if not text.strip():
         raise GongwenError(f"答案文件“{path}”是空的。可用 gongwen init <文种> -o {path} 生成一个。")

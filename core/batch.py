@@ -4,12 +4,15 @@ Every answers file goes through the same path as ``gongwen render`` (read, prepa
 build, :func:`gongwen.render.write_document`).  Workers live for the whole batch and are
 warmed once by :func:`init_worker` (plugins loaded, the Word template read and compiled),
 so each further document costs only its own answers, context and writing.  A bad file is
-reported with its reason and never stops the others.
+reported with its reason and never stops the others; a worker that dies costs only the file
+it had (:mod:`gongwen.pool`).  Ctrl-C, SIGTERM or SIGHUP stop the batch at once, and the
+summary says which files were written -- each one whole, none half-written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sys
 import time
@@ -141,48 +144,104 @@ def _render(job: Job, settings: Settings, warnings: list[str]) -> None:
 # ------------------------------------------------------------------ running
 
 
+class Cancelled(Exception):
+    """The batch was stopped (Ctrl-C, SIGTERM, SIGHUP): the outcome of every job, truthfully --
+    written, not written, or written just before the stop -- and the signal's exception."""
+
+    def __init__(self, outcomes: list[Outcome], stop: BaseException) -> None:
+        super().__init__("cancelled")
+        self.outcomes, self.stop = outcomes, stop
+
+
+NOT_WRITTEN = "已取消，未生成"
+
+
 def run(jobs: list[Job], settings: Settings, workers: int,
         progress: Callable[[Outcome], None] = lambda _: None) -> list[Outcome]:
     """Render every job, ``workers`` at a time; results in the order of ``jobs``.
 
-    With one worker everything runs in this process; otherwise a pool of long-lived
-    processes, each warmed once by :func:`init_worker`.
+    With one worker everything runs in this process; otherwise in long-lived worker processes
+    (:mod:`gongwen.pool`), each warmed once by :func:`init_worker`.  Ctrl-C, SIGTERM or SIGHUP
+    stop everything at once and raise :class:`Cancelled`: no file is left half-written.
     """
+    from .terminal import catch_signals, ignore_signals
+
     if not jobs:
         return []
-    if workers <= 1:
-        init_worker(settings)
-        results = []
-        for job in jobs:
-            results.append(render_one(job, settings))
-            progress(results[-1])
-        return results
+    before = {job: _stamp(job.output) for job in jobs}
+    done: dict[Job, Outcome] = {}
+    try:
+        with catch_signals():
+            if workers <= 1:
+                init_worker(settings)
+                for job in jobs:
+                    done[job] = render_one(job, settings)
+                    progress(done[job])
+            else:
+                _run_pool(jobs, settings, workers, done, before, progress)
+    except KeyboardInterrupt as exc:  # SIGTERM and SIGHUP too (gongwen.terminal.Stopped)
+        ignore_signals()  # the next Ctrl-C must not cut the clean-up short
+        raise Cancelled([done.get(job) or _settle(job, before, NOT_WRITTEN) for job in jobs], exc) from None
+    return [done[job] for job in jobs]
 
+
+def _run_pool(jobs: list[Job], settings: Settings, workers: int, done: dict[Job, Outcome],
+              before: dict[Job, tuple | None], progress: Callable[[Outcome], None]) -> None:
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    context = multiprocessing.get_context()
-    if context.get_start_method() == "fork":
+    from .pool import Died, Pool
+    from .terminal import ignore_signals
+
+    if multiprocessing.get_context().get_start_method() == "fork":
         init_worker(settings)  # once here: forked workers inherit it, their initializer finds it done
-    by_job: dict[Job, Outcome] = {}
-    with ProcessPoolExecutor(workers, context, initializer=init_worker, initargs=(settings,)) as pool:
-        futures = {pool.submit(render_one, job, settings): job for job in jobs}
+    with Pool(workers, init_worker, (settings,), render_one, (settings,)) as pool:
         try:
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    by_job[job] = future.result()
-                except Exception as exc:  # noqa: BLE001 - a worker died (out of memory, killed)
-                    by_job[job] = Outcome(job.source, error=f"处理进程意外退出（{type(exc).__name__}: {exc}）")
-                progress(by_job[job])
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            for job, result in pool.results(jobs):
+                if isinstance(result, Died):
+                    result = _settle(job, before, f"{result.describe()}，未生成。可单独重试："
+                                                  f"gongwen render {job.source} -o {job.output}")
+                done[job] = result
+                progress(result)
+        except KeyboardInterrupt:
+            ignore_signals()
+            for job, result in pool.stop():
+                if result is not None:
+                    done[job] = result
             raise
-    return [by_job[job] for job in jobs]
+
+
+def _stamp(path: Path) -> tuple | None:
+    """What tells a file apart from the one that was there before (None: no file)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def _settle(job: Job, before: dict[Job, tuple | None], error: str) -> Outcome:
+    """The outcome of a job whose worker ended without saying: written if its output is a new
+    file (moved into place just before the end), else ``error``; a temporary file it left is removed."""
+    for leftover in job.output.parent.glob(f".{glob.escape(job.output.name)}.*.tmp"):
+        if len(leftover.name) == len(job.output.name) + 14:  # mkstemp: 8 random characters
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    now = _stamp(job.output)
+    if now is not None and now != before.get(job):
+        return Outcome(job.source, job.output)
+    return Outcome(job.source, error=error)
+
+
+def cpu_count() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def default_workers(n_files: int) -> int:
-    return max(1, min(os.cpu_count() or 1, n_files))
+    return max(1, min(cpu_count(), n_files))
 
 
 def summary_lines(outcomes: list[Outcome], seconds: float) -> tuple[str, list[str]]:
@@ -220,21 +279,50 @@ def run_batch(files: list[Path], out_dir: Path, fmt: str | None = None, jobs: in
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GongwenError(f"无法创建输出文件夹“{out_dir}”：{exc.strerror or exc}") from exc
-    if template is not None and not template.is_file():
-        raise GongwenError(f"模板文件“{template}”不存在。")
+    if template is not None:
+        from .fileio import check_regular
+
+        check_regular(template, "模板文件")
 
     settings = Settings(fmt, template.resolve() if template else None, force)
     started = time.perf_counter()
     todo, refused = plan(files, out_dir, settings)
-    workers = jobs if jobs else default_workers(len(todo))
-    rendered = _with_progress(todo, settings, workers)
+    if jobs and jobs > cpu_count():
+        echo(f"提示：--jobs {jobs} 超过本机可用的 CPU 核数 {cpu_count()}，按 {cpu_count()} 个进程运行。", err=True)
+        jobs = cpu_count()
+    workers = min(jobs, len(todo)) if jobs else default_workers(len(todo))
+    stop: BaseException | None = None
+    try:
+        rendered = _with_progress(todo, settings, workers)
+    except Cancelled as cancelled:
+        rendered, stop = cancelled.outcomes, cancelled.stop
     order = {Path(f).resolve(): i for i, f in reversed(list(enumerate(files)))}
     outcomes = sorted(refused + rendered, key=lambda o: order[o.source.resolve()])
-    head, lines = summary_lines(outcomes, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    head, lines = summary_lines(outcomes, seconds) if stop is None else cancelled_lines(outcomes, seconds, stop)
     for line in lines:
         echo(line, err=True)
     echo(f"{head}。输出文件夹：{out_dir}")
+    if stop is not None:
+        from .terminal import exit_code
+
+        return exit_code(stop)
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def cancelled_lines(outcomes: list[Outcome], seconds: float, stop: BaseException) -> tuple[str, list[str]]:
+    """The summary of a stopped batch: which files were written (each complete), which were not."""
+    from .terminal import signal_name
+
+    written = [o for o in outcomes if o.ok]
+    failed = [o for o in outcomes if not o.ok and o.error != NOT_WRITTEN]
+    untouched = len(outcomes) - len(written) - len(failed)
+    head = (f"已取消（{signal_name(stop)}）：已生成 {len(written)} 份，失败 {len(failed)} 份，"
+            f"未生成 {untouched} 份，用时 {seconds:.1f} 秒；没有写了一半的文件")
+    lines = ["已生成的文件：", *(f"  {o.output}" for o in written)] if written else []
+    if failed:
+        lines += ["失败的文件：", *(f"  {o.source}：{o.error}" for o in failed)]
+    return head, lines
 
 
 def _echo(text: str, err: bool = False) -> None:
@@ -251,13 +339,15 @@ def _with_progress(jobs: list[Job], settings: Settings, workers: int) -> list[Ou
 
     columns = (TextColumn("正在生成"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[failed]}"))
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # auto_refresh=False: no drawing thread, so that a worker forked later never inherits a lock it holds
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("batch", total=len(jobs), failed="")
+        bar.refresh()
         failed = 0
 
         def step(outcome: Outcome) -> None:
             nonlocal failed
             failed += not outcome.ok
-            bar.update(task, advance=1, failed=f"失败 {failed}" if failed else "")
+            bar.update(task, advance=1, failed=f"失败 {failed}" if failed else "", refresh=True)
 
         return run(jobs, settings, workers, step)

@@ -26,6 +26,7 @@ from .cli_errors import (
 )
 from .errors import AnswersInvalid, GongwenError
 from .session import debug_enabled, err, shell_quote
+from .terminal import exit_code
 
 app = typer.Typer(
     name="gongwen",
@@ -315,9 +316,12 @@ def list_plugins() -> None:
         typer.echo(f"{p.name}  [{origin}]  {dist}\n    文种：{types}")
         if p.error:
             typer.echo(f"    错误：{p.error}")
+        if p.skipped:
+            typer.echo(f"    未加载：{p.skipped}")
     third = sum(not p.builtin for p in reg.plugins)
+    skipped = f"，{len(reg.skipped)} 个按 GONGWEN_LOAD_PLUGINS 未加载" if reg.skipped else ""
     typer.echo(f"共 {len(reg.plugins)} 个插件（内置 {len(reg.plugins) - third} 个，第三方 {third} 个），"
-               f"{len(reg.errors)} 个有错误。")
+               f"{len(reg.errors)} 个有错误{skipped}。")
 
 
 ledger_app = typer.Typer(help="整改台账：导出为 Excel 表格、读回填写的整改进展、查看整改进度", no_args_is_help=True,
@@ -415,14 +419,19 @@ def ledger_status(
 
 
 def main() -> None:
-    """Console entry point.  A command is short-lived: the cycle collector stays off while it runs
-    and what is left is frozen before the interpreter exits, so neither costs time (about a
-    fifth of a render); ``batch`` workers turn it back on."""
+    """Console entry point: user errors print one Chinese message, no traceback; output that
+    cannot be printed never fails a command; SIGTERM and SIGHUP stop it as Ctrl-C does.  A command
+    is short-lived: the cycle collector stays off while it runs and what is left is frozen before
+    the interpreter exits, so neither costs time (a third of a render); ``batch`` workers turn it
+    back on."""
     import gc
+
+    from .terminal import catch_signals, guarded_output
 
     gc.disable()
     try:
-        run_command()
+        with guarded_output(), catch_signals():
+            run_command()
     finally:
         gc.freeze()
 
@@ -438,9 +447,9 @@ def run_command() -> None:
         else:
             err(usage_error_text(exc))
         sys.exit(EXIT_USAGE)
-    except (KeyboardInterrupt, Abort):  # Ctrl-C before a command started
+    except (KeyboardInterrupt, Abort) as exc:  # Ctrl-C (SIGTERM, SIGHUP) before a command started
         err(CANCELLED)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(exit_code(exc) if isinstance(exc, KeyboardInterrupt) else EXIT_INTERRUPTED)
     except BrokenPipeError:  # e.g. gongwen show … | head
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -450,9 +459,15 @@ def run_command() -> None:
             raise
         err(f"错误：{exc}")
         sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - a bug still must not greet a clerk with a traceback
-        if debug_enabled():
+    except BaseException as exc:  # noqa: BLE001 - a bug still must not greet a clerk with a traceback
+        from .loader import plugin_error
+
+        culprit = plugin_error(exc)
+        if debug_enabled() or (culprit is None and not isinstance(exc, Exception)):
             raise
+        if culprit:  # a plugin's code outside the pipeline's named hooks (a question's check, show)
+            err(f"错误：{culprit}")
+            sys.exit(1)
         err(f"内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行查看详情，并把输出反馈给维护者。")
         sys.exit(2)
     if code:  # typer.Exit(n) from a command

@@ -342,13 +342,26 @@ class GongwenGroup(ChineseHelp, TyperGroup):
             return super().invoke(ctx)
 
 
+def cancelled_text(since: int = 0) -> str:
+    """What an interrupted command says: "已取消，未写入文件。", or the files it did write
+    (those after the first ``since`` this process wrote)."""
+    from .fileio import written
+
+    done = written()[since:]
+    return f"已取消。已写入：{'、'.join(map(str, done))}" if done else CANCELLED
+
+
 @contextmanager
 def _cancelled_on_ctrl_c():
+    from .fileio import written
+    from .terminal import exit_code
+
+    since = len(written())
     try:
         yield
-    except KeyboardInterrupt:
-        typer.echo(CANCELLED, err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:  # SIGTERM and SIGHUP too (gongwen.terminal.Stopped)
+        typer.echo(cancelled_text(since), err=True)
+        raise typer.Exit(exit_code(exc)) from None
 
 
 def _param_label(param) -> str:

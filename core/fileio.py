@@ -5,16 +5,36 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import GongwenError
+from .terminal import signals_held
+
+#: The files this process has written (moved into place), in order.
+_written: list[Path] = []
+
+
+def written() -> list[Path]:
+    """Every file written so far by this process (to say truthfully what an interrupted command left)."""
+    return list(_written)
 
 
 def ensure_writable(path: Path, force: bool) -> None:
     """Refuse early (before any question is asked) when ``path`` cannot be written."""
+    try:
+        _check_writable(Path(path), force)
+    except OSError as exc:  # a name too long for the file system, a folder that cannot be read
+        raise GongwenError(describe_os_error(exc, Path(path))) from exc
+
+
+def _check_writable(path: Path, force: bool) -> None:
     if path.is_dir():
         raise GongwenError(f"“{path}”是一个文件夹，请给出文件名，例如 {path / '草稿.docx'}")
+    if path.is_symlink() and not path.exists() and not force:
+        raise GongwenError(f"“{path}”是一个符号链接，它指向的位置不存在；未覆盖。"
+                           "如需覆盖请加 --force，或换一个文件名。")
     if path.exists() and not force:
         raise GongwenError(f"文件“{path}”已存在，未覆盖。如需覆盖请加 --force，或换一个文件名。")
     if not path.parent.exists():
@@ -23,6 +43,37 @@ def ensure_writable(path: Path, force: bool) -> None:
         raise GongwenError(f"“{path.parent}”不是文件夹，请换一个输出位置。")
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise GongwenError(f"没有权限在文件夹“{path.parent}”中写入文件，请换一个输出位置。")
+
+
+def check_regular(path: Path, what: str) -> os.stat_result:
+    """``path`` is a regular file to read as ``what`` (a FIFO, a device such as /dev/zero or a
+    socket would never end, or never start); its status."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise GongwenError(f"{what}“{path}”不存在。") from None
+    except OSError as exc:
+        raise GongwenError(f"无法读取{what}“{path}”：{exc.strerror or exc}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise GongwenError(f"“{path}”是一个文件夹，请给出{what}的路径。")
+    if not stat.S_ISREG(st.st_mode):
+        raise GongwenError(f"“{path}”不是普通文件（而是设备、管道或套接字），无法作为{what}读取。")
+    return st
+
+
+def read_input(path: Path, what: str, limit: int, hint: str = "") -> bytes:
+    """The bytes of a regular file the user named as input, of at most ``limit`` bytes."""
+    too_big = GongwenError(f"{what}“{path}”超过 {limit // (1024 * 1024)} MB 的上限，未读取。{hint}".rstrip())
+    if check_regular(path, what).st_size > limit:
+        raise too_big
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise GongwenError(f"无法读取{what}“{path}”：{exc.strerror or exc}") from exc
+    if len(data) > limit:  # it grew while we read it
+        raise too_big
+    return data
 
 
 def atomic_write(path: Path, data: bytes, force: bool = False) -> None:
@@ -41,10 +92,12 @@ def atomic_write(path: Path, data: bytes, force: bool = False) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists() and not force:  # appeared while we were writing
+        if os.path.lexists(path) and not force:  # appeared while we were writing
             raise GongwenError(f"文件“{path}”已存在，未覆盖。如需覆盖请加 --force。")
-        os.replace(tmp_name, path)
-        tmp_name = None
+        with signals_held():  # a Ctrl-C or SIGTERM now: the file is in place and known to be
+            os.replace(tmp_name, path)
+            tmp_name = None
+            _written.append(path)
     except OSError as exc:
         raise GongwenError(describe_os_error(exc, path)) from exc
     finally:
@@ -88,7 +141,9 @@ def describe_os_error(exc: OSError, path: Path) -> str:
     if code == errno.EDQUOT:
         return f"磁盘配额已用完，未能写入“{path}”；原有文件未改动。请清理空间后重试。"
     if code == errno.ENAMETOOLONG:
-        return f"文件名“{path.name}”太长，请换一个短一些的文件名。"
+        name = path.name if len(path.name) <= 40 else f"{path.name[:20]}…{path.name[-10:]}"
+        return (f"文件名“{name}”太长（{len(path.name.encode())} 字节；多数文件系统最多 255 字节，"
+                "一个汉字占 3 字节），请换一个短一些的文件名。")
     if code == errno.EISDIR:
         return f"“{path}”是一个文件夹，请给出文件名。"
     return f"写入“{path}”失败：{exc.strerror or exc}；原有文件未改动。"

@@ -1,9 +1,14 @@
 """Load plugins from the ``gongwen`` entry-point group.  A plugin that fails to import, raises in its
-hook, targets another API version or claims a taken type id is recorded with its error, never fatal."""
+hook, targets another API version or claims a taken type id is recorded with its error, never fatal.
+
+``GONGWEN_LOAD_PLUGINS`` (as llm's ``LLM_LOAD_PLUGINS``) chooses the third-party plugins: unset,
+all of them; empty, none (the built-in types only); else a comma-separated list of entry-point
+or distribution names.  The others are listed by ``gongwen plugins`` as not loaded."""
 
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 
@@ -12,9 +17,11 @@ import pluggy
 from . import hookspecs
 from .doctype import DocumentType
 from .errors import printable
+from .terminal import signals_delivered
 
 GROUP = "gongwen"
 BUILTIN_DIST = "gongwen"
+LOAD_ENV = "GONGWEN_LOAD_PLUGINS"
 
 
 @dataclass
@@ -25,6 +32,10 @@ class PluginInfo:
     version: str = ""
     types: list[str] = field(default_factory=list)
     error: str = ""
+    #: Why it was not loaded although nothing is wrong with it (``GONGWEN_LOAD_PLUGINS``).
+    skipped: str = ""
+    #: The module the entry point names (its code is told apart by it in a traceback).
+    module: str = ""
     builtin = property(lambda self: self.dist == BUILTIN_DIST, doc="Shipped with gongwen itself.")
 
 
@@ -33,10 +44,32 @@ class Registry:
     types: dict[str, DocumentType] = field(default_factory=dict)
     plugins: list[PluginInfo] = field(default_factory=list)
     errors = property(lambda self: [p for p in self.plugins if p.error], doc="The plugins that failed.")
+    skipped = property(lambda self: [p for p in self.plugins if p.skipped], doc="The plugins not loaded by choice.")
+
+    def plugin_of(self, exc: BaseException) -> PluginInfo | None:
+        """The plugin whose code raised ``exc`` (its innermost frame in a plugin's module), if any."""
+        tb, culprit = exc.__traceback__, None
+        while tb is not None:
+            module = tb.tb_frame.f_globals.get("__name__", "")
+            culprit = next((p for p in self.plugins if p.module and (module == p.module
+                            or module.startswith(p.module + "."))), culprit)
+            tb = tb.tb_next
+        return culprit
+
+
+def chosen(name: str, dist: str, builtin: bool) -> str:
+    """Why a plugin is not to be loaded ("" to load it), by ``GONGWEN_LOAD_PLUGINS``."""
+    wanted = os.environ.get(LOAD_ENV)
+    if builtin or wanted is None:
+        return ""
+    names = {n.strip().lower().replace("_", "-") for n in wanted.split(",") if n.strip()}
+    if {name.lower().replace("_", "-"), dist.lower().replace("_", "-")} & names:
+        return ""
+    return f"环境变量 {LOAD_ENV} 未列出此插件，未加载" if names else f"环境变量 {LOAD_ENV} 为空，只加载内置插件"
 
 
 def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0]}".rstrip(": ")
+    return printable(f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0]}".rstrip(": "))
 
 
 def api_error(module: object) -> str:
@@ -49,17 +82,25 @@ def api_error(module: object) -> str:
 def load_entry_points(registry: Registry, pm: pluggy.PluginManager) -> None:
     """Import and register every entry point, built-in plugins first, then by name."""
     for ep in sorted(entry_points(group=GROUP), key=lambda ep: (getattr(ep.dist, "name", "") != BUILTIN_DIST, ep.name)):
-        info = PluginInfo(ep.name, getattr(ep.dist, "name", ""), getattr(ep.dist, "version", ""))
+        dist = getattr(ep.dist, "name", "")
+        info = PluginInfo(printable(ep.name), printable(dist), printable(getattr(ep.dist, "version", "")),
+                          module=ep.module)
         registry.plugins.append(info)
         if pm.has_plugin(ep.name):
-            info.error = f"插件名 {ep.name} 已被另一个插件使用，未加载"
+            info.error = f"插件名 {info.name} 已被另一个插件使用，未加载"
             continue
+        info.skipped = chosen(ep.name, dist, info.builtin)
+        if info.skipped:
+            continue
+        signals = signals_delivered()
         try:
             module = ep.load()
             if not (error := api_error(module)):
                 pm.register(module, name=ep.name)
             info.error = error
         except BaseException as exc:  # noqa: BLE001 - even KeyboardInterrupt/SystemExit: isolate the plugin
+            if isinstance(exc, KeyboardInterrupt) and signals_delivered() != signals:
+                raise  # the user pressed Ctrl-C (or sent SIGTERM) while it loaded: not the plugin's doing
             info.error = f"导入失败（{_describe(exc)}），未加载"
 
 
@@ -67,7 +108,7 @@ def collect_types(registry: Registry, pm: pluggy.PluginManager) -> None:
     """Ask each plugin for its types, in load order: the first to claim an id keeps it."""
     by_name = {p.name: p for p in registry.plugins if not p.error}
     for impl in pm.hook.gongwen_document_types.get_hookimpls():
-        info = by_name.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name))
+        info = by_name.setdefault(printable(impl.plugin_name), PluginInfo(printable(impl.plugin_name)))
         try:
             declared = list(impl.function() or [])
             for bad in (d for d in declared if not isinstance(d, DocumentType)):
@@ -82,8 +123,23 @@ def collect_types(registry: Registry, pm: pluggy.PluginManager) -> None:
             if why:
                 info.error = "；".join(filter(None, [info.error, why]))
                 continue
+            dt.name = printable(dt.name)  # shown on terminals: no escape sequences
+            dt.description = "\n".join(map(printable, str(dt.description).split("\n")))
             dt.plugin, registry.types[dt.id] = info.name, dt
             info.types.append(dt.id)
+
+
+def plugin_error(exc: BaseException) -> str:
+    """One Chinese line for an error raised in a plugin's code outside the hooks the pipeline
+    names (:func:`gongwen.pipeline.plugin_call`); "" when no plugin's code raised it."""
+    if "get_registry" not in globals() or get_registry.cache_info().currsize == 0:
+        return ""
+    info = get_registry().plugin_of(exc)
+    if info is None:
+        return ""
+    return (f"插件 {info.name}（{info.dist or '未知发行包'} {info.version}）出错："
+            f"{_describe(exc)}。请把这条信息告诉插件作者；"
+            f"要暂时停用第三方插件，可设环境变量 {LOAD_ENV}（见 gongwen plugins）").replace("  ", " ")
 
 
 @functools.cache

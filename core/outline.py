@@ -87,6 +87,9 @@ def parse_outline(raw: Any, doctype: DocumentType, answers: Answers) -> tuple[li
         for extra in sorted(set(item) - ENTRY_KEYS):
             problems.append(Problem(f"{where}.{extra}", f"章节不认识“{extra}”，可用：{'、'.join(sorted(ENTRY_KEYS))}"))
         key = item.get("key", "")
+        if not isinstance(key, str):
+            problems.append(Problem(f"{where}.key", '章节 key 应为文字，如 key = "leadership"'))
+            continue
         base = known.get(key) if key else None
         if key and base is None:
             problems.append(Problem(f"{where}.key", f"本文种没有章节“{key}”，可用：{'、'.join(known)}"))

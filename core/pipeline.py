@@ -21,7 +21,7 @@ from . import keys
 from .clock import today
 from .derive import complete_years
 from .doctype import Content, Context, DocumentType, OutlineEntry
-from .errors import AnswersInvalid, GongwenError, Problem
+from .errors import AnswersInvalid, GongwenError, Problem, printable
 from .fileio import atomic_write
 from .model import Document
 from .outline import assemble, heading_title, parse_outline, prune
@@ -37,13 +37,16 @@ class PluginError(GongwenError):
 
 
 def plugin_call(doctype: DocumentType, where: str, fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)``, with whatever it raises (``SystemExit`` included) told as a PluginError."""
+    """``fn(*args)``, with whatever it raises (``SystemExit`` and any ``BaseException`` included,
+    except ``KeyboardInterrupt``: the user stopping the command) told as a PluginError."""
     try:
         return fn(*args)
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin's bug is reported, never fatal
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a plugin's bug is reported, never fatal
         detail = str(exc) if isinstance(exc, GongwenError) else f"{type(exc).__name__}: {exc}"
-        raise PluginError(f"插件 {doctype.plugin or '（未知）'} 的文种“{doctype.name}”在{where}时出错："
-                          f"{detail}。请把这条信息告诉插件作者。") from exc
+        raise PluginError(f"插件 {doctype.plugin or '（未知）'} 的文种“{doctype.name}”（{doctype.id}）在{where}时出错："
+                          f"{printable(detail)}。请把这条信息告诉插件作者。") from exc
 
 FORMATS = ("docx", "md")
 
@@ -69,6 +72,9 @@ def choose_template(doctype: DocumentType, raw: Answers, answers_file: Path | No
     """The Word template to render into: ``explicit`` (``--template``), else the answers file's
     ``template = "…"`` (relative to that file), else the type's own; None for the default."""
     if explicit:
+        from .fileio import check_regular
+
+        check_regular(explicit, "模板")
         return explicit
     name = raw.get(keys.TEMPLATE) if answers_file is not None else None
     if name:
@@ -202,6 +208,8 @@ def output_path(out: Path, fmt: str | None = None) -> Path:
     is added; an unknown suffix is refused before anything is asked or written."""
     if fmt:
         check_format(fmt)
+    if out.name in ("", ".", ".."):  # -o "" or a folder
+        raise GongwenError("-o 后面应给出输出文件名，例如 -o 草稿.docx")
     if not out.suffix:
         return out.with_name(f"{out.name}.{fmt or 'docx'}")
     pick_format(out, fmt)

@@ -78,15 +78,23 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None,
                                "或用 gongwen render 答案文件 -o 输出文件。")
         resume_args = _resume_args(dt.id, output, opts.fmt, force)
         raw = _questionnaire(dt, raw, keep, save_to, resume if own else None, resume_args)
-    prep = prepare(dt, raw)
+    from .answers import dump_answers
+
+    saved = {k: v for k, v in raw.items() if k not in (keys.TYPE, keys.OUTLINE)}
+    try:  # a plugin's validate or vocabulary runs here: the answers are saved whatever it does
+        prep = prepare(dt, raw)
+    except GongwenError as exc:
+        at = _save_answers_text(dump_answers(dt, saved, raw.get(keys.OUTLINE)), save_to, force or own)
+        raise GongwenError(f"{exc}\n回答已保存在 {at}，问题解决后可运行：gongwen render {shell_quote(at)} "
+                           f"-o {shell_quote(output)}") from exc
+    except BaseException:
+        _save_answers_text(dump_answers(dt, saved, raw.get(keys.OUTLINE)), save_to, force or own, quiet=False)
+        raise
     for w in prep.warnings:
         err(f"提示：{source or '回答'} 中 {w}")
-    saved = {k: v for k, v in raw.items() if k not in (keys.TYPE, keys.OUTLINE)}
     if opts.no_input:  # the defaults taken, except those derived from other answers (they stay derived)
         saved = {**{q.key: prep.answers[q.key] for q in dt.questions
                     if q.key in prep.answers and not q.computed}, **saved}
-    from .answers import dump_answers
-
     text = dump_answers(dt, saved, raw.get(keys.OUTLINE), derived=prep.answers)
     saved_at = _save_answers_text(text, save_to, force or own)  # before anything that can fail
     again = f"gongwen render {shell_quote(saved_at)} -o {shell_quote(output)}" + (" --force" if force else "")
@@ -151,6 +159,8 @@ def _questionnaire(dt, raw: dict, keep: set[str], save_to: Path, resume: Path | 
             why, code = ("终端已关闭", _SIGNAL_EXIT[caught[0]]) if caught else ("已按 Ctrl-C 中断", EXIT_INTERRUPTED)
         elif isinstance(exc, EOFError):
             why, code = "输入已结束（Ctrl-D）", EXIT_EOF
+        elif isinstance(exc, GongwenError):  # a plugin's check or wording failed (PluginError)
+            why, code = str(exc).rstrip("。"), 1
         else:
             why, code = f"出现内部错误（{type(exc).__name__}: {exc}）", 2
         partial, position = q.partial()
@@ -226,14 +236,17 @@ def _save_partial(dt, raw: dict, position: str, save_to: Path, resume: Path | No
                       dump_answers(dt, raw, raw.get(keys.OUTLINE), unfinished=position)])
 
 
-def _save_answers_text(text: str, save_to: Path, force: bool) -> Path:
-    """Save the finished answers; if that fails, keep them elsewhere and say where."""
+def _save_answers_text(text: str, save_to: Path, force: bool, quiet: bool = True) -> Path:
+    """Save the finished answers; if that fails, keep them elsewhere and say where (and, unless
+    ``quiet``, say where they are when it works)."""
     import tempfile
 
     from .fileio import atomic_write
 
     try:
         atomic_write(save_to, text.encode("utf-8"), force)
+        if not quiet:
+            err(f"回答已保存在 {save_to}")
         return save_to
     except GongwenError as exc:
         for spare in (Path.home() / f"gongwen-{save_to.name}", Path(tempfile.gettempdir()) / f"gongwen-{save_to.name}"):
