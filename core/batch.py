@@ -273,6 +273,11 @@ def run_batch(files: list[Path], out_dir: Path, fmt: str | None = None, jobs: in
     echo = echo or _echo
     fmt = fmt or "docx"
     check_format(fmt)
+    if fmt == "pdf":
+        from .render_pdf import NO_LIBREOFFICE, soffice
+
+        if soffice() is None:
+            raise GongwenError(NO_LIBREOFFICE)
     if out_dir.exists() and not out_dir.is_dir():
         raise GongwenError(f"“{out_dir}”不是文件夹：-o 请给出存放输出文件的文件夹。")
     try:

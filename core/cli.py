@@ -39,9 +39,10 @@ app = typer.Typer(
     context_settings=CONTEXT_SETTINGS,  # -h as well as --help
 )
 
-OutOpt = Annotated[Path, typer.Option("--output", "-o", help="输出文件（.docx 或 .md；不写后缀时按 .docx）")]
+OutOpt = Annotated[Path, typer.Option(
+    "--output", "-o", help="输出文件（.docx、.pdf 或 .md；不写后缀时按 .docx；.pdf 需要 LibreOffice）")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="允许覆盖已存在的文件")]
-FormatOpt = Annotated[Optional[str], typer.Option("--format", help="docx 或 md；默认按文件后缀")]  # noqa: UP045
+FormatOpt = Annotated[Optional[str], typer.Option("--format", help="docx、pdf 或 md；默认按文件后缀")]  # noqa: UP045
 
 
 @functools.cache
@@ -260,7 +261,7 @@ def batch(
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹：每个答案文件生成一个同名文档")],
     jobs: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--jobs", "-j", min=1, help="同时使用的进程数（默认：CPU 核数与文件数中较小者）")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", help="docx（默认）或 md")] = None,  # noqa: UP045
+    fmt: Annotated[Optional[str], typer.Option("--format", help="docx（默认）、pdf 或 md")] = None,  # noqa: UP045
     template: Annotated[Optional[Path], typer.Option("--template", help="自定义 Word 模板")] = None,  # noqa: UP045
     force: ForceOpt = False,
 ) -> None:
@@ -286,6 +287,16 @@ def template_export(
     from .templates_cmd import export_template
 
     typer.echo(export_template(get_type(type_id), output, force))
+
+
+@app.command(cls=GongwenCommand)
+def doctor() -> None:
+    """检查本机环境：公文字体是否齐全、缺少时用什么代替、能否输出 PDF，以及如何安装。"""
+    from .doctor import report
+
+    lines, _ = report()
+    for line in lines:
+        typer.echo(line)
 
 
 @app.command(cls=GongwenCommand)

@@ -13,6 +13,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
+from .render_jinja import bounded_output
 from .render_template import PROPERTIES
 
 if TYPE_CHECKING:
@@ -73,7 +74,8 @@ def cached_template_class() -> type:
             """docxtpl's render_xml_part with the compile step taken from the cache."""
             self.current_rendering_part = part
             template = self.entry.part_template(str(part.partname), src_xml)
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+            rendered = bounded_output(template.generate(context))
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
             return self.resolve_listing(xml)
 

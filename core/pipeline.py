@@ -48,7 +48,7 @@ def plugin_call(doctype: DocumentType, where: str, fn: Callable[..., T], *args: 
         raise PluginError(f"插件 {doctype.plugin or '（未知）'} 的文种“{doctype.name}”（{doctype.id}）在{where}时出错："
                           f"{printable(detail)}。请把这条信息告诉插件作者。") from exc
 
-FORMATS = ("docx", "md")
+FORMATS = ("docx", "md", "pdf")
 
 
 def find_type(types: Mapping[str, DocumentType], type_id: str) -> DocumentType:
@@ -177,7 +177,11 @@ def render_file(source: Path, output: Path, types: Mapping[str, DocumentType], *
     if prep.problems:
         raise AnswersInvalid(prep.problems, str(source))
     doc = build(prep)
-    written = write_document(doc, output, fmt, choose_template(loaded.doctype, loaded.raw, source, template), force)
+    notes: list[str] = []
+    written = write_document(doc, output, fmt, choose_template(loaded.doctype, loaded.raw, source, template), force,
+                             notes)
+    for note in notes:
+        warn(note)
     for finding in draft_findings(doc):
         recheck(finding)
     return written
@@ -191,11 +195,10 @@ def draft_findings(doc: Document) -> list[str]:
     return [str(f) for f in text_findings(document_text(doc).splitlines())]
 
 
-SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md"}
+SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
 # What a user who typed one of these probably wants to hear.
 _SUFFIX_HINTS = {".doc": "需要 .doc 时，可用 Word/WPS 打开 .docx 后另存为。",
-                 ".wps": "WPS 可直接打开 .docx。",
-                 ".pdf": "需要 PDF 时，可用 Word/WPS 打开 .docx 后导出。"}
+                 ".wps": "WPS 可直接打开 .docx。"}
 
 
 def check_format(fmt: str) -> None:
@@ -211,8 +214,12 @@ def output_path(out: Path, fmt: str | None = None) -> Path:
     if out.name in ("", ".", ".."):  # -o "" or a folder
         raise GongwenError("-o 后面应给出输出文件名，例如 -o 草稿.docx")
     if not out.suffix:
-        return out.with_name(f"{out.name}.{fmt or 'docx'}")
-    pick_format(out, fmt)
+        out = out.with_name(f"{out.name}.{fmt or 'docx'}")
+    if pick_format(out, fmt) == "pdf":
+        from .render_pdf import NO_LIBREOFFICE, soffice
+
+        if soffice() is None:  # said before anything is asked or written
+            raise GongwenError(NO_LIBREOFFICE)
     return out
 
 
@@ -226,12 +233,13 @@ def pick_format(out: Path, fmt: str | None) -> str:
         return fmt
     if suffix not in SUFFIXES:
         shown = out.suffix or "（无后缀）"
-        raise GongwenError(f"不支持输出为 {shown}；请用 .docx（Word）或 .md（Markdown）。"
+        raise GongwenError(f"不支持输出为 {shown}；请用 .docx（Word）、.pdf 或 .md（Markdown）。"
                            f"{_SUFFIX_HINTS.get(suffix, '')}")
     return SUFFIXES[suffix]
 
 
-def document_bytes(doc: Document, fmt: str, template: Path | None = None) -> bytes:
+def document_bytes(doc: Document, fmt: str, template: Path | None = None, notes: list[str] | None = None) -> bytes:
+    """The file's bytes; ``notes`` hears what a user's template leaves out."""
     if fmt == "md":
         from .render_md import to_markdown
 
@@ -239,13 +247,17 @@ def document_bytes(doc: Document, fmt: str, template: Path | None = None) -> byt
     from .render_docx import render_docx
 
     buf = io.BytesIO()
-    render_docx(doc, buf, template)
+    render_docx(doc, buf, template, notes=notes)
+    if fmt == "pdf":
+        from .render_pdf import docx_to_pdf
+
+        return docx_to_pdf(buf.getvalue())
     return buf.getvalue()
 
 
-def write_document(doc: Document, out: Path, fmt: str | None = None,
-                   template: Path | None = None, force: bool = False) -> Path:
+def write_document(doc: Document, out: Path, fmt: str | None = None, template: Path | None = None,
+                   force: bool = False, notes: list[str] | None = None) -> Path:
     """Render and write atomically; never overwrites without ``force``."""
-    data = document_bytes(doc, pick_format(out, fmt), template)
+    data = document_bytes(doc, pick_format(out, fmt), template, notes)
     atomic_write(out, data, force)
     return out

@@ -29,8 +29,17 @@ from .docx_table import build_table
 from .docx_template import cached_template_class, reference_template_class
 from .errors import GongwenError
 from .model import Document, Para, flatten
-from .render_jinja import CONTEXT_FIELDS, PARA_FIELDS, REQUIRED_FIELDS, check_fields, jinja_env, render_error
+from .render_jinja import (
+    CONTEXT_FIELDS,
+    PARA_FIELDS,
+    REQUIRED_FIELDS,
+    check_fields,
+    jinja_env,
+    render_error,
+    start_budget,
+)
 from .render_template import (
+    KIND_NAMES,
     TEMPLATE_NAME,
     TEMPLATE_PACKAGE,
     TemplateEntry,
@@ -100,7 +109,7 @@ def build_context(doc: Document, entry: TemplateEntry) -> dict[str, Any]:
 
 
 def render_docx(doc: Document, out: Path | io.BytesIO, template: Path | None = None, *,
-                cache: bool = True, now: datetime | None = None) -> None:
+                cache: bool = True, now: datetime | None = None, notes: list[str] | None = None) -> None:
     """Render ``doc`` into ``template`` (default: the packaged GB/T 9704 template).
 
     ``cache=False`` reads, checks and compiles the template afresh (no cache of any kind) and
@@ -110,6 +119,7 @@ def render_docx(doc: Document, out: Path | io.BytesIO, template: Path | None = N
     entry = template_entry(template) if cache else load_entry(Path(template or default_template()), bytecode=False)
     tpl = cached_template_class()(entry) if cache else reference_template_class()(io.BytesIO(entry.data))
     context = build_context(doc, entry)
+    start_budget()
     try:
         tpl.render(context, jinja_env=jinja_env(), autoescape=True)
     except GongwenError:
@@ -120,6 +130,11 @@ def render_docx(doc: Document, out: Path | io.BytesIO, template: Path | None = N
         raise GongwenError(render_error(entry.label, exc)) from exc
     set_properties(tpl, doc, now)
     tpl.save(str(out) if isinstance(out, Path) else out)
+    if notes is not None:
+        for kind in entry.unshown({p["kind"] for p in context["paras"]}):
+            name = KIND_NAMES[kind]
+            notes.append(f"模板 {entry.label} 中没有“{name}”的写法，这份文档的{name}没有写进去；"
+                         "请在模板中补上，或改用 gongwen template export 导出的原模板")
 
 
 def set_properties(tpl: DocxTemplate, doc: Document, now: datetime | None = None) -> None:

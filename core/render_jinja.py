@@ -46,14 +46,85 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+#: What rendering one document may spend: loop steps (over every ``range``), output, seconds.
+MAX_STEPS = 1_000_000
+MAX_OUTPUT = 64 * 1024 * 1024
+MAX_SECONDS = 60.0
+
+
+class Budget:
+    """The allowance of the document being rendered (reset by :func:`start_budget`)."""
+
+    steps = MAX_STEPS
+    deadline = float("inf")
+
+
+def start_budget() -> None:
+    import time
+
+    Budget.steps, Budget.deadline = MAX_STEPS, time.monotonic() + MAX_SECONDS
+
+
+def over_budget(what: str) -> GongwenError:
+    return GongwenError(f"模板{what}，已停止生成。请检查模板中的循环（for）是否写错，"
+                        "或改用 gongwen template export 导出的原模板。")
+
+
+def check_time() -> None:
+    import time
+
+    if time.monotonic() > Budget.deadline:
+        raise over_budget(f"生成一份文档超过 {MAX_SECONDS:.0f} 秒")
+
+
+def budgeted_range(*args: int):
+    """``range`` in a template: every step counts against the document's allowance, so nested
+    loops cannot run for ever."""
+    for i in range(*args):
+        Budget.steps -= 1
+        if Budget.steps < 0:
+            raise over_budget(f"中的循环次数超过 {MAX_STEPS} 次")
+        if not Budget.steps % 10_000:
+            check_time()
+        yield i
+
+
+def bounded_output(chunks) -> str:
+    """A template's output, joined, within the document's allowance of size and time."""
+    out, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise over_budget(f"生成的内容超过 {MAX_OUTPUT // 1024 // 1024} MB")
+        check_time()
+        out.append(chunk)
+    return "".join(out)
+
+
 @functools.cache
 def jinja_env() -> Environment:
     """The sandboxed, autoescaping environment (one per process); a misspelt variable in a
-    template is an error, not ""."""
+    template is an error, not "".  Immutable: a template cannot change the paragraphs it is given
+    (``paras.clear()``); its loops are counted (:func:`budgeted_range`)."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=True, finalize=_finalize, undefined=StrictUndefined)
+    class Environment(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            """``"x" * 10**9`` or ``9 ** 9 ** 9`` would fill the memory before any budget is checked."""
+            sized = [v for v in (left, right) if isinstance(v, (str, list, tuple))]
+            counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
+            if operator == "**" and counts and abs(right if isinstance(right, int) else 0) > 64:
+                raise over_budget("中的乘方过大")
+            if operator == "*" and sized and counts and len(sized[0]) * max(counts[0], 0) > MAX_OUTPUT:
+                raise over_budget(f"生成的内容超过 {MAX_OUTPUT // 1024 // 1024} MB")
+            return super().call_binop(context, operator, left, right)
+
+    env = Environment(autoescape=True, finalize=_finalize, undefined=StrictUndefined)
+    env.globals["range"] = budgeted_range
+    return env
 
 
 # ------------------------------------------------------------ parsing and checking

@@ -85,10 +85,29 @@ class TemplateEntry:
     properties: dict[str, str]
     builtin: bool = False
     strings: dict[str, Template] = field(default_factory=dict)
+    #: The paragraph kinds the template writes (``p.kind == '…'`` branches), read when first asked.
+    handled: frozenset[str] | None = None
 
     @property
     def label(self) -> str:
         return template_label(self.path)
+
+    def unshown(self, kinds: set[str]) -> list[str]:
+        """Which of a document's paragraph kinds this (user's) template has no branch for: the
+        落款 or the ledger a document has but an edited template would silently leave out."""
+        if self.builtin:
+            return []
+        if self.handled is None:
+            from docxtpl import DocxTemplate
+
+            tpl = DocxTemplate(io.BytesIO(self.data))
+            tpl.init_docx()
+            source = tpl.patch_xml(tpl.get_xml())
+            named = set(re.findall(r"kind\s*==\s*(?:'|&#39;|\"|&quot;)(\w+)", source))
+            self.handled = frozenset(named) if named else None  # no branches: every kind alike
+            if self.handled is None:
+                return []
+        return sorted(k for k in kinds if k in KIND_NAMES and k not in self.handled)
 
     def part_template(self, partname: str, source: str | None) -> Template:
         """The compiled template of a part (compiled now if docxtpl meets a new part)."""
@@ -138,10 +157,7 @@ def load_entry(path: Path, *, bytecode: bool = True) -> TemplateEntry:
     from docxtpl import DocxTemplate
 
     label = template_label(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GongwenError(f"无法读取模板文件“{path}”：{exc.strerror or exc}") from None
+    data = read_template(path, label)
     tpl = DocxTemplate(io.BytesIO(data))
     try:
         docx = tpl.get_docx()
@@ -163,6 +179,37 @@ def load_entry(path: Path, *, bytecode: bool = True) -> TemplateEntry:
     properties = {name: getattr(docx.core_properties, name) for name in PROPERTIES}
     return TemplateEntry(path, data, encodings, compiled, _style_ids(docx), _text_width(docx), docx, properties,
                          builtin=builtin)
+
+
+#: Paragraph kinds whose absence from a template loses content, with what a user calls them.
+KIND_NAMES = {"signature": "落款", "date": "成文日期", "table": "表格（如整改任务清单）", "attachments": "附件说明",
+              "appendix_title": "附件标题", "heading": "各级标题", "body": "正文段落", "recipient": "主送机关"}
+MAX_TEMPLATE = 20 * 1024 * 1024  # a Word template with a letterhead image is well under this
+MAX_UNPACKED = 100 * 1024 * 1024  # all its parts unpacked (a zip bomb is refused before it is opened)
+
+
+def read_template(path: Path, label: str) -> bytes:
+    """A template's bytes: a regular file of a sane size whose parts unpack to a sane size."""
+    import stat
+    import zipfile
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise GongwenError(f"模板 {label} 不是普通文件（可能是文件夹、管道或设备），请指定一个 .docx 文件。")
+        if info.st_size > MAX_TEMPLATE:
+            raise GongwenError(f"模板 {label} 有 {info.st_size // 1024 // 1024} MB，"
+                               f"超过 {MAX_TEMPLATE // 1024 // 1024} MB，不像一个公文模板；请检查是否选错了文件。")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GongwenError(f"无法读取模板文件“{path}”：{exc.strerror or exc}") from None
+    try:
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except zipfile.BadZipFile:
+        unpacked = 0  # told by the .docx check that follows
+    if unpacked > MAX_UNPACKED:
+        raise GongwenError(f"模板 {label} 解压后超过 {MAX_UNPACKED // 1024 // 1024} MB，不像一个公文模板，未使用。")
+    return data
 
 
 def _check_and_compile(label: str, sources: dict[str, str], builtin: bool) -> dict[str, Any]:

@@ -102,7 +102,10 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None,
         if prep.problems:
             raise AnswersInvalid(prep.problems)
         doc = build(prep)
-        write_document(doc, output, opts.fmt, choose_template(dt, raw, source), force)
+        notes: list[str] = []
+        write_document(doc, output, opts.fmt, choose_template(dt, raw, source), force, notes)
+        for note in notes:
+            err(f"提示：{note}")
         for finding in draft_findings(doc):
             err(f"请核对 {output}：{finding}")
     except GongwenError as exc:

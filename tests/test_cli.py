@@ -144,11 +144,11 @@ def test_usage_errors_are_told_in_chinese(gw, args, usage, message):
         assert english not in r.err
 
 
-@pytest.mark.parametrize("name, hint", [("x.doc", "另存为"), ("x.pdf", "导出"), ("x.txt", "")])
+@pytest.mark.parametrize("name, hint", [("x.doc", "另存为"), ("x.txt", "")])
 def test_unsupported_output_suffix_is_refused_before_anything_is_written(gw, tmp_path, name, hint):
     r = gw("render", EXAMPLE, "-o", name)
     assert r.code == 1
-    assert f"不支持输出为 {name[1:]}；请用 .docx（Word）或 .md（Markdown）。" in r.err and hint in r.err
+    assert f"不支持输出为 {name[1:]}；请用 .docx（Word）、.pdf 或 .md（Markdown）。" in r.err and hint in r.err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
     r = gw("new", DT, "-o", name, "--no-input")  # refused before a question or the answers file
     assert r.code == 1 and "不支持输出为" in r.err

@@ -16,9 +16,9 @@ from gongwen.cli_errors import GongwenCommand, GongwenGroup, text_width
 # English that a help screen shows on purpose, besides option names, "gongwen" and command names
 ALLOWED = (
     "answers.toml",  # init's default output file
-    "GB/T", "Word", "WPS", "Excel", "CPU", "pip", "Ctrl-C", "Ctrl-D",
+    "GB/T", "Word", "WPS", "Excel", "PDF", "CPU", "pip", "Ctrl-C", "Ctrl-D",
     "zhuanxiang-zhengzhi",  # an example plugin name
-    "docx", "md", "toml", "xlsx", "doc", "odt", "txt", "wps",  # formats and file suffixes
+    "docx", "md", "toml", "xlsx", "doc", "odt", "txt", "wps", "pdf",  # formats and file suffixes
     "LibreOffice", "generic",  # the converter import uses; the generic type id
     "template",  # a key of the answers file
 )
