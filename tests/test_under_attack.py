@@ -173,3 +173,29 @@ def test_the_scaffold_checks_what_it_writes():
 
 
 
+
+
+# ------------------------------------------------------------------ item 15: encodings
+
+
+def test_euc_kr_korean_is_refused_not_read_as_gbk(gw, tmp_path):
+    korean = f'type = "{DT}"\nunit = "서울시 교육청"\ngoals = "정리 목표는 모든 요구 사항을 완전히 이행하는 것입니다"\n'
+    (tmp_path / "kr.toml").write_bytes(korean.encode("euc-kr"))
+    r = gw("render", "kr.toml", "-o", "kr.md")
+    assert r.code == 1 and "可能是韩文 EUC-KR 编码" in r.err, r.err
+    assert "gongwen 能读取的编码：UTF-8（推荐，可带 BOM）、GBK/GB18030、带 BOM 的 UTF-16/UTF-32" in r.err
+    assert not (tmp_path / "kr.md").exists()
+
+
+def test_a_gbk_file_with_a_control_character_is_told_as_such(gw, tmp_path):
+    """As in a UTF-8 file, a raw control character is a TOML error at its line (was: 可能是繁体 Big5)."""
+    (tmp_path / "g.toml").write_bytes(f'type = "{DT}"\nunit = "县教育局\x01"\ngoals = "整改目标"\n'.encode("gbk"))
+    r = gw("render", "g.toml", "-o", "g.md")
+    assert r.code == 1 and "第 2 行第 13 列有误（含有不允许的控制字符）" in r.err, r.err
+    assert "Big5" not in r.err and "\x01" not in r.err and 'unit = "县教育局\\x01"' in r.err
+
+
+def test_short_gbk_answers_are_still_read(gw, tmp_path):
+    for text in ('unit = "县教育局"\n', 'unit = "镕基县教育局"\n'):
+        (tmp_path / "s.toml").write_bytes(f'type = "{DT}"\n{text}'.encode("gbk"))
+        assert gw("check", "s.toml").code == 0
