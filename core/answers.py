@@ -10,10 +10,10 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .doctype import DocumentType
-from .errors import GongwenError
+from .errors import GongwenError, printable
 from .fileio import read_input
 from .keys import LEDGER, UNFINISHED  # the file's own keys (see gongwen.keys)
 from .kinds import KINDS
@@ -32,7 +32,8 @@ else:  # pragma: no cover
 #: An answers file larger than this is refused (a clerk's answers are tens of kilobytes).
 MAX_ANSWERS_BYTES = 20 * 1024 * 1024
 
-HOW_TO_SAVE_UTF8 = "请用记事本或 WPS 打开它，“另存为”时把“编码”选为 UTF-8，再重试。"
+ACCEPTED = "gongwen 能读取的编码：UTF-8（推荐，可带 BOM）、GBK/GB18030、带 BOM 的 UTF-16/UTF-32（记事本的“Unicode”）。"
+HOW_TO_SAVE_UTF8 = ACCEPTED + "请用记事本或 WPS 打开它，“另存为”时把“编码”选为 UTF-8，再重试。"
 
 # Characters Word (XML 1.0) cannot hold; tab and line breaks are kept.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -145,18 +146,59 @@ def decode(data: bytes, source: str) -> str:
     if damage:
         raise GongwenError(f"“{source}”是 UTF-8 编码，但有 {damage[0]} 处损坏的字节（第一处在第 {damage[1]} 行），"
                            "可能是复制粘贴或传输时出错。请打开该行改正，或重新生成这个文件。")
+    detected = detect(data)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise GongwenError(f"无法读取“{source}”：既不是 UTF-8 也不是 GBK/GB18030 编码（可能是西文 Latin-1/"
-                           f"Windows-1252 等编码；第 {_line_of(data, exc.start)} 行有无法识别的字节）。"
-                           + HOW_TO_SAVE_UTF8) from exc
-    controls = _ILLEGAL.search(text)
-    if _gb2312_share(text) >= 0.8 and not controls:
+        raise GongwenError(f"无法读取“{source}”：既不是 UTF-8 也不是 GBK/GB18030 编码（"
+                           f"{_likely(detected.best, '可能是西文 Latin-1/Windows-1252 等编码')}；"
+                           f"第 {_line_of(data, exc.start)} 行有无法识别的字节）。" + HOW_TO_SAVE_UTF8) from exc
+    # GB18030 decodes almost any bytes (EUC-KR Korean, Big5) into plausible Chinese characters:
+    # the text is taken only when a statistical detector finds GBK as likely as anything else
+    # (a tie goes to Chinese: a few characters can be read either way) and nearly all its
+    # characters are common ones (GB2312).  Control characters do not count against it: they
+    # are removed from the answers with a note, as from a UTF-8 file.
+    if detected.gbk and _gb2312_share(text) >= 0.8:
         return text
-    guess = "可能是繁体 Big5 编码" if _CJK.search(text) else "可能是西文 Latin-1/Windows-1252 编码"
+    fallback = "可能是繁体 Big5 编码" if _CJK.search(text) else "可能是西文 Latin-1/Windows-1252 编码"
+    guess = _likely(detected.best, fallback)
     raise GongwenError(f"无法可靠地读取“{source}”：它不是 UTF-8 编码，按 GBK 读出的又不像中文（{guess}），"
                        "为避免乱码进入文稿，未使用它。" + HOW_TO_SAVE_UTF8)
+
+
+_GB_CODECS = {"gb18030", "gbk", "gb2312", "hz", "cp936"}
+#: Encodings a detector may name, in the words of a message.
+_LIKELY = (({"big5", "big5hkscs", "cp950"}, "可能是繁体 Big5 编码"),
+           ({"cp949", "euc_kr", "johab", "iso2022_kr"}, "可能是韩文 EUC-KR 编码"),
+           ({"shift_jis", "cp932", "euc_jp", "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213",
+             "iso2022_jp"}, "可能是日文 Shift_JIS/EUC-JP 编码"))
+
+
+def _likely(detected: str | None, otherwise: str) -> str:
+    for names, words in _LIKELY:
+        if detected in names:
+            return words
+    if detected and (detected.startswith(("cp125", "iso8859", "mac_", "latin")) or detected == "ascii"):
+        return "可能是西文 Latin-1/Windows-1252 等编码"
+    return otherwise
+
+
+class Detected(NamedTuple):
+    best: str | None  #: the most likely encoding (Python's codec name), None when none fits
+    gbk: bool  #: GBK/GB18030 is as likely as the best
+
+
+def detect(data: bytes) -> Detected:
+    """What charset-normalizer finds in bytes that are not UTF-8.  Control bytes are left out
+    first: they are no part of any of these encodings' characters, and a single one makes it
+    guess wildly."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(re.sub(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", b"", data)))
+    if not matches:
+        return Detected(None, True)
+    least = min(m.chaos for m in matches)
+    return Detected(matches[0].encoding, any(m.encoding in _GB_CODECS and m.chaos <= least for m in matches))
 
 
 _TOML_REASONS = (
@@ -214,7 +256,7 @@ def parse_toml(text: str, source: str) -> Answers:
             lines = text.splitlines()
             number = int(where[1])
             if 1 <= number <= len(lines):
-                line = lines[number - 1].strip()
+                line = printable(lines[number - 1].strip())
                 shown = f"：{line[:60]}{'…' if len(line) > 60 else ''}"
         hint = ""
         if where and re.search("[“”‘’＝]", shown):

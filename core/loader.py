@@ -137,6 +137,8 @@ def plugin_error(exc: BaseException) -> str:
     info = get_registry().plugin_of(exc)
     if info is None:
         return ""
+    if info.builtin:
+        return f"内置插件 {info.name} 出错：{_describe(exc)}。请加 --debug 重新运行查看详情，并把输出反馈给维护者。"
     return (f"插件 {info.name}（{info.dist or '未知发行包'} {info.version}）出错："
             f"{_describe(exc)}。请把这条信息告诉插件作者；"
             f"要暂时停用第三方插件，可设环境变量 {LOAD_ENV}（见 gongwen plugins）").replace("  ", " ")

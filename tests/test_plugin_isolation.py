@@ -218,3 +218,17 @@ def pexpect_eof():
 
     return pexpect.EOF
 
+
+
+def test_a_bug_in_a_built_in_plugin_outside_its_hooks_is_named_too():
+    from gongwen.loader import get_registry, plugin_error
+
+    doctype = get_registry().types["patrol-meeting-plan"]
+    module = sys.modules[doctype.build.__module__]
+    try:
+        exec("def fail():\n    raise ValueError('内置出错')\nfail()", module.__dict__)  # noqa: S102
+    except ValueError as exc:
+        message = plugin_error(exc)
+    finally:
+        module.__dict__.pop("fail", None)
+    assert message.startswith("内置插件 patrol 出错：ValueError: 内置出错。") and "反馈给维护者" in message

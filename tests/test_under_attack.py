@@ -11,10 +11,11 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_gongwen
 from slowdown import gongwen_process, needs_proc, slow_env, temp_files, wait_for
 
 DT = "theme-education-rectification"
@@ -173,3 +174,106 @@ def test_the_scaffold_checks_what_it_writes():
 
 
 
+
+
+# ------------------------------------------------------------------ item 15: encodings
+
+
+def test_euc_kr_korean_is_refused_not_read_as_gbk(gw, tmp_path):
+    korean = f'type = "{DT}"\nunit = "서울시 교육청"\ngoals = "정리 목표는 모든 요구 사항을 완전히 이행하는 것입니다"\n'
+    (tmp_path / "kr.toml").write_bytes(korean.encode("euc-kr"))
+    r = gw("render", "kr.toml", "-o", "kr.md")
+    assert r.code == 1 and "可能是韩文 EUC-KR 编码" in r.err, r.err
+    assert "gongwen 能读取的编码：UTF-8（推荐，可带 BOM）、GBK/GB18030、带 BOM 的 UTF-16/UTF-32" in r.err
+    assert not (tmp_path / "kr.md").exists()
+
+
+def test_a_gbk_file_with_a_control_character_is_told_as_such(gw, tmp_path):
+    """As in a UTF-8 file, a raw control character is a TOML error at its line (was: 可能是繁体 Big5)."""
+    (tmp_path / "g.toml").write_bytes(f'type = "{DT}"\nunit = "县教育局\x01"\ngoals = "整改目标"\n'.encode("gbk"))
+    r = gw("render", "g.toml", "-o", "g.md")
+    assert r.code == 1 and "第 2 行第 13 列有误（含有不允许的控制字符）" in r.err, r.err
+    assert "Big5" not in r.err and "\x01" not in r.err and 'unit = "县教育局\\x01"' in r.err
+
+
+def test_short_gbk_answers_are_still_read(gw, tmp_path):
+    for text in ('unit = "县教育局"\n', 'unit = "镕基县教育局"\n'):
+        (tmp_path / "s.toml").write_bytes(f'type = "{DT}"\n{text}'.encode("gbk"))
+        assert gw("check", "s.toml").code == 0
+
+
+# ------------------------------------------------------------------ item 6: a user's title is text
+
+TITLES = ("加强{领导", "{org}{org.__class__.__mro__}", "{x:>99999999}")
+OUTLINE = ("outline = [\n"
+           f'  {{ key = "leadership", title = "{TITLES[0]}" }},\n'
+           f'  {{ title = "{TITLES[1]}", level = 1, paragraphs = ["第一段。"] }},\n'
+           f'  {{ title = "{TITLES[2]}", level = 2, paragraphs = ["第二段。"] }},\n'
+           '  { key = "measures" },\n'
+           "]\n")
+
+
+def test_user_titles_with_braces_stay_text_in_check_and_render(gw, tmp_path):
+    name = write(tmp_path, "t.toml", f'type = "{DT}"\n{OUTLINE}')
+    r = gw("check", name)
+    assert r.code == 0 and "检查通过" in r.out, r.err
+    for out in ("t.md", "t.docx"):
+        r = gw("render", name, "-o", out)
+        assert r.code == 0, r.err
+    md = (tmp_path / "t.md").read_text("utf-8")
+    assert "一、加强{领导" in md and "二、{org}{org.__class__.__mro__}" in md and "（一）{x:>99999999}" in md
+    assert "class" not in md.replace(TITLES[1], "") and len(md) < 100_000
+
+
+def test_user_titles_with_braces_at_the_review_step_and_on_resume(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    import tomlkit
+
+    assert run_gongwen("init", DT, "-o", "p.toml", cwd=tmp_path).code == 0  # every question answered
+    answers = tomlkit.parse((tmp_path / "p.toml").read_text("utf-8"))
+    answers["unfinished"] = "review"  # stopped at the review step
+    answers["outline"] = tomlkit.parse(OUTLINE)["outline"]
+    write(tmp_path, "p.toml", tomlkit.dumps(answers))
+    env = {**os.environ, "TERM": "xterm", "LANG": "C.UTF-8"}
+    env.pop("GONGWEN_DEBUG", None)
+    child = pexpect.spawn(sys.executable, ["-m", "gongwen", "new", DT, "-o", "t.docx", "--resume", "p.toml"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(60, 200), timeout=60)
+    child.expect("要修改哪一项")
+    shown = child.before
+    assert "一、加强{领导" in shown and "二、{org}{org.__class__.__mro__}" in shown and "（一）{x:>99999999}" in shown
+    time.sleep(0.2)
+    child.send("\r")  # ✔ 确认无误，生成文档
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    from gongwen.testing import docx_paragraphs
+
+    paragraphs = docx_paragraphs(tmp_path / "t.docx")
+    assert "一、加强{领导" in paragraphs and "（一）{x:>99999999}" in paragraphs
+
+
+# ------------------------------------------------------------------ item 12: digits that int() refuses
+
+
+@pytest.mark.parametrize("digit", ["①", "²"])
+def test_a_digit_int_refuses_is_a_problem(gw, tmp_path, digit):
+    name = write(tmp_path, "n.toml", f'type = "{DT}"\nyear = "{digit}"\n')
+    r = gw("check", name)
+    assert r.code == 1 and "year：应为整数，而不是文字" in r.err and "内部错误" not in r.err
+
+
+def test_a_superscript_digit_at_an_integer_prompt(tmp_path):
+    """(① at the prompt: tests/test_terminal.py)"""
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "TERM": "xterm", "LANG": "C.UTF-8"}
+    child = pexpect.spawn(sys.executable, ["-m", "gongwen", "new", DT, "-o", "out.docx"], cwd=str(tmp_path),
+                          env=env, encoding="utf-8", dimensions=(50, 200), timeout=60)
+    child.expect("年度")
+    time.sleep(0.2)
+    child.send("\x15²\r")
+    child.expect("应为整数")
+    time.sleep(0.1)
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and "Unhandled exception" not in child.before
