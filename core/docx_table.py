@@ -30,11 +30,23 @@ _TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:las
              'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
 
 
-def _column_widths(widths: list[float], n: int, total: int) -> list[int]:
-    """Twips per column, in proportion to ``widths`` (padded/cut to n, bad values → 1)."""
+#: A header character of the table text (小四, 12 pt) and a cell's side margins, in twips.
+_HEADER_CHAR, _CELL_MARGINS = 240, 240
+
+
+def _column_widths(widths: list[float], n: int, total: int, headers: list[str] | None = None) -> list[int]:
+    """Twips per column, in proportion to ``widths`` (padded/cut to n, bad values → 1), each at
+    least as wide as its header word, so that "牵头单位" never breaks as "牵头单 / 位": what a
+    narrow column lacks is taken from the widest."""
     rel = [w if isinstance(w, (int, float)) and w > 0 else 1.0 for w in widths[:n]]
     rel += [1.0] * (n - len(rel))
     out = [int(total * w / sum(rel)) for w in rel]
+    for i, head in enumerate((headers or [])[:n]):
+        need = len(head.strip()) * _HEADER_CHAR + _CELL_MARGINS
+        widest = max(range(n), key=out.__getitem__)
+        if out[i] < need and widest != i and out[widest] - (need - out[i]) >= need:
+            out[widest] -= need - out[i]
+            out[i] = need
     out[-1] += total - sum(out)
     return out
 
@@ -82,7 +94,7 @@ def build_table(p: Para, text_width: int, style_ids: dict[str, str | None]) -> M
         return Markup("")
     columns = [clean_text(c) for c in (list(p.columns) + [""] * n)[:n]]
     rows = [[clean_text(str(c)) for c in (list(r) + [""] * n)[:n]] for r in p.rows]
-    widths = _column_widths(list(p.widths), n, text_width)
+    widths = _column_widths(list(p.widths), n, text_width, list(p.columns))
     centred = _centred_columns(rows, n)
     table_style = style_ids.get("GW Table")
     xml = [f'<w:tbl xmlns:w="{_W}"><w:tblPr>',

@@ -44,6 +44,38 @@ def keep_closing_with_text(xml: str) -> str:
     return xml
 
 
+_BODY_SECTION = re.compile(r"<w:sectPr\b[^>]*>.*?</w:sectPr>(?=\s*</w:body>)", re.DOTALL)
+_PAGE_SIZE = re.compile(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"[^>]*/>')
+
+
+def landscape_appendices(xml: str) -> str:
+    """The appendices on a landscape section of their own (a wide ledger): the body keeps the
+    template's page as a section that ends before 附件, the rest turns the same page landscape.
+    Footers and page numbers are the template's in both."""
+    body = _BODY_SECTION.search(xml)
+    paras = list(_PARAGRAPH.finditer(xml))
+    label = next((i for i, m in enumerate(paras) if 'w:val="GWAppendixLabel"' in m.group(0)), None)
+    if body is None or not label or not _PAGE_SIZE.search(body.group(0)):
+        return xml
+    portrait = body.group(0)
+    landscape = _PAGE_SIZE.sub(lambda m: f'<w:pgSz w:w="{m[2]}" w:h="{m[1]}" w:orient="landscape"/>', portrait)
+    xml = xml[:body.start()] + landscape + xml[body.end():]
+    before, first = paras[label - 1], paras[label]
+    opened = first.group(0).replace('w:val="GWAppendixLabel"/>',
+                                    'w:val="GWAppendixLabel"/><w:pageBreakBefore w:val="0"/>', 1)
+    ended = before.group(0)
+    ended = ended.replace("</w:pPr>", portrait + "</w:pPr>", 1) if "</w:pPr>" in ended else \
+        ended.replace("<w:p>", f"<w:p><w:pPr>{portrait}</w:pPr>", 1)
+    return xml[:before.start()] + ended + xml[before.end():first.start()] + opened + xml[first.end():]
+
+
+def finish_document(xml: str, context: dict) -> str:
+    """What the body part gets after rendering: the closing kept with the text, wide appendices
+    on landscape pages."""
+    xml = keep_closing_with_text(xml)
+    return landscape_appendices(xml) if context.get("landscape") else xml
+
+
 @functools.cache
 def cached_template_class() -> type:
     """A DocxTemplate that takes each part's compiled Jinja template from a
@@ -63,7 +95,7 @@ def cached_template_class() -> type:
             self.is_rendered = False
 
         def build_xml(self, context, jinja_env=None):
-            return keep_closing_with_text(self.render_xml_part(None, self.docx.part, context, jinja_env))
+            return finish_document(self.render_xml_part(None, self.docx.part, context, jinja_env), context)
 
         def build_headers_footers_xml(self, context, uri, jinja_env=None):
             for rel_key, part in self.get_headers_footers(uri):
@@ -103,6 +135,6 @@ def reference_template_class() -> type:
 
     class ReferenceDocxTemplate(DocxTemplate):
         def build_xml(self, context, jinja_env=None):
-            return keep_closing_with_text(super().build_xml(context, jinja_env))
+            return finish_document(super().build_xml(context, jinja_env), context)
 
     return ReferenceDocxTemplate

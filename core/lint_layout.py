@@ -217,7 +217,8 @@ def page_setup(section, where: str = "") -> list[str]:
     size = (section.page_width, section.page_height)
     if None in size:
         found.append(f"{where}未设置纸张大小（应为 A4：210×297 毫米）")
-    elif abs(size[0].mm - A4[0]) > TOLERANCE_MM or abs(size[1].mm - A4[1]) > TOLERANCE_MM:
+    elif not any(abs(size[0].mm - w) <= TOLERANCE_MM and abs(size[1].mm - h) <= TOLERANCE_MM
+                 for w, h in (A4, A4[::-1])):  # A4 upright, or turned for a wide table (GB/T 9704 10)
         found.append(f"{where}纸张为 {size[0].mm:.0f}×{size[1].mm:.0f} 毫米（应为 A4：210×297 毫米）")
     for name, (attr, want) in MARGINS.items():
         value = abs(getattr(section, attr).mm) if getattr(section, attr) is not None else 0.0

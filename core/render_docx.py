@@ -77,7 +77,7 @@ __all__ = [
 ]
 
 
-def para_context(p: Para, entry: TemplateEntry) -> dict[str, Any]:
+def para_context(p: Para, entry: TemplateEntry, width: int | None = None) -> dict[str, Any]:
     """The dict the template sees for one paragraph (strings are escaped on output)."""
     text = p.text
     if p.kind == "signature":
@@ -97,14 +97,25 @@ def para_context(p: Para, entry: TemplateEntry) -> dict[str, Any]:
         "columns": list(p.columns),
         "rows": [list(r) for r in p.rows],
         "widths": list(p.widths),
-        "table": build_table(p, entry.text_width, entry.style_ids) if p.kind == "table" else "",
+        "table": build_table(p, width or entry.text_width, entry.style_ids) if p.kind == "table" else "",
     }
 
 
+#: An appended table of this many columns or more (a ledger) gets a landscape page of its own.
+WIDE_TABLE = 6
+
+
 def build_context(doc: Document, entry: TemplateEntry) -> dict[str, Any]:
+    """The template's context; ``landscape``: the appendices go on landscape pages (a wide ledger),
+    their tables as wide as those pages' text."""
+    paras = flatten(doc)
+    first = next((i for i, p in enumerate(paras) if p.kind == "appendix_label"), len(paras))
+    landscape = any(p.kind == "table" and len(p.columns) >= WIDE_TABLE for p in paras[first:])
+    width = entry.landscape_width if landscape else None
     return {
-        "paras": [para_context(p, entry) for p in flatten(doc)],
+        "paras": [para_context(p, entry, width if i >= first else None) for i, p in enumerate(paras)],
         "doc": {"title": doc.title, "signature": doc.signature, "date": doc.date},
+        "landscape": landscape,
     }
 
 

@@ -78,6 +78,8 @@ class TemplateEntry:
     compiled: dict[str, Template]
     style_ids: dict[str, str | None]
     text_width: int
+    #: The text width of the same page turned landscape (a wide ledger appended), in twips.
+    landscape_width: int
     #: The template as python-docx opened it while checking it, reused by every render
     #: (see ``docx_template.cached_template_class``).
     opened: Any
@@ -177,8 +179,8 @@ def load_entry(path: Path, *, bytecode: bool = True) -> TemplateEntry:
     encodings = {name: tpl.get_headers_footers_encoding(tpl.get_part_xml(part))
                  for name, part in parts.items() if part is not body}
     properties = {name: getattr(docx.core_properties, name) for name in PROPERTIES}
-    return TemplateEntry(path, data, encodings, compiled, _style_ids(docx), _text_width(docx), docx, properties,
-                         builtin=builtin)
+    return TemplateEntry(path, data, encodings, compiled, _style_ids(docx), _text_width(docx),
+                         _text_width(docx, landscape=True), docx, properties, builtin=builtin)
 
 
 #: Paragraph kinds whose absence from a template loses content, with what a user calls them.
@@ -257,7 +259,8 @@ def _style_ids(docx) -> dict[str, str | None]:
     return ids
 
 
-def _text_width(docx) -> int:
-    """The template's text-block width in twips (156 mm for GB/T 9704)."""
+def _text_width(docx, landscape: bool = False) -> int:
+    """The template's text-block width in twips (156 mm for GB/T 9704; 243 mm turned landscape)."""
     section = docx.sections[-1]
-    return (section.page_width - section.left_margin - section.right_margin) // 635
+    page = section.page_height if landscape else section.page_width
+    return (page - section.left_margin - section.right_margin) // 635

@@ -58,3 +58,38 @@ def test_the_page_with_the_date_also_holds_text(type_id, tmp_path):
     page = next(p for p in pages(data, tmp_path) if "中共某县教育局委员会" in p)
     lines = [line for line in page.splitlines() if line.strip() and not re.fullmatch(r"\s*—\s*\d+\s*—\s*", line)]
     assert len(lines) > 3, lines  # the 落款, the date and at least two lines of text
+
+
+def test_a_wide_ledger_goes_on_landscape_pages_with_whole_header_words(tmp_path):
+    from docx.enum.section import WD_ORIENT
+
+    raw = read_answers(EXAMPLES / "party-history-rectification.toml")
+    raw.pop("type")
+    data = render_docx_bytes("party-history-rectification", {**raw, **SIGNED})
+    d = docx.Document(io.BytesIO(data))
+    body, annex = d.sections
+    assert body.orientation != WD_ORIENT.LANDSCAPE and annex.orientation == WD_ORIENT.LANDSCAPE
+    assert round(annex.page_width.mm) == 297 and round(annex.page_height.mm) == 210
+    grid = [int(g.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+            for g in d.tables[-1]._tbl.tblGrid]
+    assert abs(sum(grid) / 56.7 - 243) < 1  # as wide as the landscape text (297 − 28 − 26 mm)
+    pdf_pages = pages(data, tmp_path)
+    annex_pages = [p for p in pdf_pages if "序号" in p]
+    assert len(annex_pages) >= 2
+    for page in annex_pages:  # the header repeats, its words whole on one line
+        lines = [line.strip() for line in page.splitlines()]
+        assert "牵头单位" in " ".join(lines) and "牵头单" not in lines
+    signed = next(i for i, p in enumerate(pdf_pages) if "中共某县教育局委员会" in p)
+    assert signed < pdf_pages.index(annex_pages[0])  # the 落款 stays on the upright pages before the annex
+
+
+def test_the_clerk_chooses_whether_the_body_repeats_the_ledgers_fields():
+    from gongwen.testing import render_text
+
+    raw = read_answers(EXAMPLES / "party-history-rectification.toml")
+    raw.pop("type")
+    both = render_text("party-history-rectification", raw)
+    ledger_only = render_text("party-history-rectification", {**raw, "fields_in_body": False})
+    body = lambda text: text.split("\n附件\n")[0]  # noqa: E731
+    assert body(both).count("责任领导：") == 14 and body(ledger_only).count("责任领导：") == 0
+    assert "区政府办公室" in ledger_only.split("\n附件\n")[1]  # still in the ledger

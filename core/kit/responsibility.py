@@ -49,28 +49,29 @@ MEASURES_LEAD = "整改措施："
 
 
 def problem_section(item: Answers, counter: str = "problem", level: int | None = None,
-                    problem_key: str = "problem", measures_key: str = "measures") -> Section:
+                    problem_key: str = "problem", measures_key: str = "measures", fields: bool = True) -> Section:
     """One problem with its measures and responsibility fields::
 
         1.理论学习的系统性还不足。
         整改措施：一是……；二是……。
         责任领导：… 牵头单位：… 责任单位：… 落实时限：…
 
-    Problems sharing ``counter`` are numbered continuously across their parents.
+    Problems sharing ``counter`` are numbered continuously across their parents; ``fields=False``
+    leaves the four fields to an appended ledger.
     """
     blocks: list[Block] = []
     measures = measures_text(item.get(measures_key, []))
     if measures:
         blocks.append(Paragraph(measures, lead=MEASURES_LEAD))
-    fields = responsibility_fields(item)
-    if fields.items:
-        blocks.append(fields)
+    lines = responsibility_fields(item)
+    if fields and lines.items:
+        blocks.append(lines)
     return Section(end_sentence(item[problem_key]), blocks, level=level, counter=counter)
 
 
 LEDGER_COLUMNS = ("序号", "问题", "整改措施", "责任领导", "牵头单位", "责任单位", "落实时限")
 #: Relative widths: the measures column takes the room; 序号 just wide enough for its two characters.
-LEDGER_WIDTHS = (1.0, 1.9, 3.5, 1.1, 1.3, 1.3, 1.2)
+LEDGER_WIDTHS = (0.6, 2.0, 4.4, 1.0, 1.0, 1.0, 1.0)
 
 
 def ledger_table(items: Sequence[Answers], title: str = "", problem_key: str = "problem",

@@ -78,7 +78,9 @@ PROBLEM_FIELDS = (
 
 def _focus(c: Context) -> list:
     intro = [Paragraph(c["focus_intro"])] if c.get("focus_intro") else []
-    return intro + [Heading(asp["title"].rstrip("。") + "。", children=[problem_section(p) for p in asp["problems"]])
+    fields = c.get("fields_in_body", True)  # with a ledger appended, the clerk may leave them to it
+    return intro + [Heading(asp["title"].rstrip("。") + "。",
+                            children=[problem_section(p, fields=fields) for p in asp["problems"]])
                     for asp in c["aspects"]]
 
 
@@ -148,6 +150,8 @@ DOCTYPE = DocumentType(
     after=[
         confirm("ledger", "文末是否附整改任务清单（台账）", True),
         text("ledger_title", "整改任务清单标题", "整改任务清单", when=("ledger", True)),
+        confirm("fields_in_body", "正文中也逐条写明责任领导、牵头单位、责任单位和落实时限（附台账时可只在台账中写）",
+                True, when=("ledger", True)),
         *closing_questions(org_signature),
     ],
     build=build,
