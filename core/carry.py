@@ -19,8 +19,8 @@ from typing import Any
 
 from . import keys
 from .dates import Date, DateError, DateRange, parse_date, to_storage
+from .derive import map_answers
 from .doctype import DocumentType
-from .kinds import KINDS
 from .questions import Answers, Question
 
 #: Answer keys with one meaning across the built-in types, taken over between types.
@@ -69,18 +69,17 @@ def shift_years_in_text(text: str, year: int | None, years: int = 1) -> str:
 
 
 def _shift(questions: Sequence[Question], raw: Answers, years: int, year: int | None) -> Answers:
-    out = dict(raw)
-    for q in questions:
-        value = out.get(q.key)
+    """Dates ``years`` later, and the years next to ``year`` in kept text likewise."""
+    def change(q: Question, value: Any) -> Any:
         if q.kind == "date" and isinstance(value, str) and value:
-            out[q.key] = shift_date(value, years)
-        elif KINDS[q.kind].nested and isinstance(value, list):
-            out[q.key] = [_shift(q.fields, item, years, year) if isinstance(item, dict) else item for item in value]
-        elif isinstance(value, str):
-            out[q.key] = shift_years_in_text(value, year, years)
-        elif isinstance(value, list):
-            out[q.key] = [shift_years_in_text(v, year, years) if isinstance(v, str) else v for v in value]
-    return out
+            return shift_date(value, years)
+        if isinstance(value, str):
+            return shift_years_in_text(value, year, years)
+        if isinstance(value, list):
+            return [shift_years_in_text(v, year, years) if isinstance(v, str) else v for v in value]
+        return value
+
+    return map_answers(questions, raw, change)
 
 
 def next_year(doctype: DocumentType, raw: Answers) -> tuple[Answers, set[str]]:

@@ -9,7 +9,7 @@ answers it comes from.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .clock import today
@@ -49,14 +49,24 @@ def with_year(value: Any, year: int) -> Any:
         return value
 
 
+def map_answers(questions: Sequence[Question], answers: Answers,
+                change: Callable[[Question, Any], Any]) -> Answers:
+    """``answers`` with ``change(question, value)`` applied to every answer present, group items'
+    fields included (the items themselves are walked, not changed)."""
+    out = dict(answers)
+    for q in questions:
+        if q.key not in out:
+            continue
+        value = out[q.key]
+        if KINDS[q.kind].nested and isinstance(value, list):
+            out[q.key] = [map_answers(q.fields, item, change) if isinstance(item, dict) else item for item in value]
+        else:
+            out[q.key] = change(q, value)
+    return out
+
+
 def complete_years(questions: Sequence[Question], answers: Answers, year: int | None = None) -> Answers:
     """``answers`` with every date answer (in groups too) given a year from the context."""
     year = context_year(answers) if year is None else year
-    out = dict(answers)
-    for q in questions:
-        value = out.get(q.key)
-        if q.kind == "date" and isinstance(value, str) and value:
-            out[q.key] = with_year(value, year)
-        elif KINDS[q.kind].nested and isinstance(value, list):
-            out[q.key] = [complete_years(q.fields, item, year) if isinstance(item, dict) else item for item in value]
-    return out
+    return map_answers(questions, answers, lambda q, value: with_year(value, year)
+                       if q.kind == "date" and isinstance(value, str) and value else value)
