@@ -68,13 +68,15 @@ for f in sorted(src.glob("*.toml")):
     tpl.save(str(out / (f.stem + ".docx")))
 '''
 
-#: Where the time of one render goes: the steps of `gongwen render` in a fresh process, in the
-#: order that attributes shared imports to the floor first (docxtpl), then to typer, then to
-#: the plugin machinery.  Prints one JSON object: step -> milliseconds.
+#: Where the time of one render goes: the steps of `gongwen render` in a fresh process (the
+#: short road of gongwen.main: no typer, one plugin found through the plugin index), in the
+#: order that attributes shared imports to the floor first (docxtpl).  Prints one JSON object:
+#: step -> milliseconds.  The caller runs `gongwen list` first, so that the index exists.
 STAGES = '''
-import json, sys, time
+import gc, json, sys, time
 from pathlib import Path
 
+gc.disable()  # as gongwen.main does
 marks = [("", time.perf_counter())]
 
 def mark(name):
@@ -82,34 +84,21 @@ def mark(name):
 
 import docxtpl
 mark("import docxtpl (the floor's own import)")
-import typer
-mark("import typer")
-import gongwen.cli
-mark("import gongwen.cli (typer excluded)")
-typer.main.get_command(gongwen.cli.app)
-mark("typer: build the click command from the app (every command)")
-import importlib.metadata
-mark("import importlib.metadata (loader)")
-eps = importlib.metadata.entry_points(group="gongwen")
-mark("entry-point scan: entry_points(group='gongwen')")
-import pluggy
-mark("import pluggy (loader)")
-builtin = sorted((ep for ep in eps if getattr(ep.dist, "name", "") == "gongwen"), key=lambda ep: ep.name)
-for ep in builtin:
-    ep.load()
-mark(f"import the {len(builtin)} built-in plugin packages")
-for ep in builtin:
-    ep.load().gongwen_document_types()
-    mark(f"plugin {ep.name}: its types' modules (and the core modules they pull in)")
-from gongwen.loader import get_registry
-registry = get_registry()
-mark("get_registry() after all that: its own entry-point scan, pluggy, register, hooks")
+import gongwen.main
+mark("import gongwen.main (entry point, errors, signals)")
+import gongwen.pipeline
+mark("import gongwen.pipeline (document model, type declarations, questions, dates)")
+import gongwen.loader
+mark("import gongwen.loader (pluggy, the plugin index)")
 from gongwen.answers import read_answers
-from gongwen.pipeline import build, choose_template, doctype_of, prepare
 source = Path(sys.argv[1])
 raw = read_answers(source)
 mark("read the answers file (gongwen.answers, tomllib)")
-doctype = doctype_of(raw, source, registry.types)
+from gongwen.loader import TypesOnDemand
+types = TypesOnDemand()
+doctype = types[raw["type"]]
+mark("find the type: read the plugin index, import and register its one plugin")
+from gongwen.pipeline import build, choose_template, draft_findings, prepare
 doc = build(prepare(doctype, raw))
 mark("prepare and build the document")
 from gongwen import render_docx as rd
@@ -123,7 +112,10 @@ mark("render_docx: context, docxtpl render, save")
 from gongwen.fileio import atomic_write
 atomic_write(Path(sys.argv[2]), buf.getvalue(), True)
 mark("write the file (atomic, fsync)")
+draft_findings(doc)
+mark("text checks of the draft (the 请核对 warnings)")
 print(json.dumps({name: (t - marks[i][1]) * 1000 for i, (name, t) in enumerate(marks[1:])}), flush=True)
+gc.freeze()
 if sys.argv[3:] == ["--os-exit"]:  # no interpreter shutdown (module teardown, final garbage collections)
     import os
     os._exit(0)
@@ -384,6 +376,7 @@ def main() -> int:
 
         if "stages" in only:
             (work / "stages.py").write_text(STAGES, encoding="utf-8")
+            subprocess.run([*gongwen, "list"], env=env, cwd=work, capture_output=True, check=True)  # the index
             stages = {"Python start-up (`python -c pass`, whole process)":
                       statistics.median(median_seconds([sys.executable, "-c", "pass"], args.runs, env, work)) * 1000}
             probe = [sys.executable, str(work / "stages.py"), str(EXAMPLE), str(work / "st.docx")]

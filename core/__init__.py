@@ -1,8 +1,7 @@
 """gongwen: a guided questionnaire that writes Chinese Party-organisation documents.
 
-Plugin authors import :data:`hookimpl` from here; the rest of the API lives in
-:mod:`gongwen.questions` (question kinds), :mod:`gongwen.doctype` (the type
-declaration) and :mod:`gongwen.model` (the document model).
+Plugin authors import everything from :mod:`gongwen.api`; the console command starts in
+:mod:`gongwen.main`.
 """
 
 from __future__ import annotations

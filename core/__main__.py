@@ -1,5 +1,5 @@
 """python -m gongwen"""
 
-from .cli import main
+from .main import main
 
 main()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -25,8 +25,8 @@ from .cli_errors import (
     usage_error_text,
 )
 from .errors import AnswersInvalid, GongwenError
-from .session import debug_enabled, err, shell_quote
-from .terminal import exit_code
+from .main import run_reported, say_note, warn_broken
+from .terminal import err
 
 app = typer.Typer(
     name="gongwen",
@@ -52,9 +52,7 @@ def registry():
     from .loader import get_registry
 
     reg = get_registry()
-    for info in reg.errors:
-        dist = f"{info.dist} {info.version}".strip() or "未知发行包"
-        err(f"警告：插件 {info.name}（{dist}）：{info.error.splitlines()[0]}。详见 gongwen plugins")
+    warn_broken(reg)
     return reg
 
 
@@ -74,10 +72,6 @@ def load_answers(path: Path, resuming: bool = False):
         if not (resuming and note.startswith(UNFINISHED_NOTE)):
             say_note(path, note)
     return loaded
-
-
-def say_note(path: Path, note: str) -> None:
-    err(f"提示：{path} 中 {note}")
 
 
 # ---------------------------------------------------------------- commands
@@ -163,14 +157,9 @@ def render(
     force: ForceOpt = False,
 ) -> None:
     """按答案文件生成文档，不提问。"""
-    from .fileio import ensure_writable
-    from .pipeline import output_path, render_file
+    from .main import render as render_answers
 
-    output = output_path(output, fmt)
-    ensure_writable(output, force)
-    render_file(answers_file, output, registry().types, fmt=fmt, template=template, force=force,
-                warn=lambda note: say_note(answers_file, note), recheck=lambda f: err(f"请核对 {output}：{f}"))
-    typer.echo(f"已生成：{output}")
+    render_answers(answers_file, output, fmt, template, force)
 
 
 @app.command(cls=GongwenCommand)
@@ -251,7 +240,7 @@ def plugin_new(
     from .scaffold import new_plugin
 
     root = new_plugin(name, directory, type_id, type_name)
-    typer.echo(f"已生成插件项目：{root}\n下一步：cd {shell_quote(root)} && pip install -e '.[test]' && pytest"
+    typer.echo(f"已生成插件项目：{root}\n下一步：cd {shlex.quote(str(root))} && pip install -e '.[test]' && pytest"
                f"\n然后：gongwen new {type_id or name} -o 草稿.docx")
 
 
@@ -367,7 +356,7 @@ def ledger_export(
     rows = export_ledger(ledger, output, force)
     typer.echo(f"已导出整改台账：{output}（{rows} 个问题）\n"
                f"在 Excel/WPS 中填写“整改状态”“完成情况/进展”“完成日期”后，运行：\n"
-               f"gongwen ledger update {shell_quote(answers_file)} {shell_quote(output)}")
+               f"gongwen ledger update {shlex.quote(str(answers_file))} {shlex.quote(str(output))}")
 
 
 @ledger_app.command("update", cls=GongwenCommand)
@@ -429,57 +418,23 @@ def ledger_status(
         console.print(part)
 
 
-def main() -> None:
-    """Console entry point: user errors print one Chinese message, no traceback; output that
-    cannot be printed never fails a command; SIGTERM and SIGHUP stop it as Ctrl-C does.  A command
-    is short-lived: the cycle collector stays off while it runs and what is left is frozen before
-    the interpreter exits, so neither costs time (a third of a render); ``batch`` workers turn it
-    back on."""
-    import gc
-
-    from .terminal import catch_signals, guarded_output
-
-    gc.disable()
-    try:
-        with guarded_output(), catch_signals():
-            run_command()
-    finally:
-        gc.freeze()
-
-
 def run_command() -> None:
-    """Run the command: user errors print one Chinese message, no traceback."""
-    try:
-        # usage errors come back here, to be told in Chinese; "gongwen" also under python -m gongwen
-        code = app(prog_name="gongwen", standalone_mode=False)
-    except UsageError as exc:
-        if is_help_screen(exc):  # plain "gongwen"
-            exc.show()
-        else:
-            err(usage_error_text(exc))
-        sys.exit(EXIT_USAGE)
-    except (KeyboardInterrupt, Abort) as exc:  # Ctrl-C (SIGTERM, SIGHUP) before a command started
-        err(CANCELLED)
-        sys.exit(exit_code(exc) if isinstance(exc, KeyboardInterrupt) else EXIT_INTERRUPTED)
-    except BrokenPipeError:  # e.g. gongwen show … | head
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    except GongwenError as exc:
-        if debug_enabled():
-            raise
-        err(f"错误：{exc}")
-        sys.exit(1)
-    except BaseException as exc:  # noqa: BLE001 - a bug still must not greet a clerk with a traceback
-        from .loader import plugin_error
+    """Run the typer app: usage errors in Chinese, the rest as :func:`gongwen.main.run_reported`."""
 
-        culprit = plugin_error(exc)
-        if debug_enabled() or (culprit is None and not isinstance(exc, Exception)):
-            raise
-        if culprit:  # a plugin's code outside the pipeline's named hooks (a question's check, show)
-            err(f"错误：{culprit}")
-            sys.exit(1)
-        err(f"内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行查看详情，并把输出反馈给维护者。")
-        sys.exit(2)
-    if code:  # typer.Exit(n) from a command
-        sys.exit(code)
+    def invoke() -> None:
+        try:
+            # usage errors come back here, to be told in Chinese; "gongwen" also under python -m gongwen
+            code = app(prog_name="gongwen", standalone_mode=False)
+        except UsageError as exc:
+            if is_help_screen(exc):  # plain "gongwen"
+                exc.show()
+            else:
+                err(usage_error_text(exc))
+            sys.exit(EXIT_USAGE)
+        except Abort:  # Ctrl-D at a typer prompt
+            err(CANCELLED)
+            sys.exit(EXIT_INTERRUPTED)
+        if code:  # typer.Exit(n) from a command
+            sys.exit(code)
+
+    run_reported(invoke)

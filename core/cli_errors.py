@@ -9,7 +9,7 @@ never use typer's rich panels (English headings), whatever ``rich_markup_mode`` 
 :data:`CONTEXT_SETTINGS` adds ``-h`` beside ``--help``.
 
 Usage errors: click (inside typer) words them in English ("Missing argument …", "No such
-option …").  ``gongwen.cli.main`` runs the app with ``standalone_mode=False`` so that they
+option …").  ``gongwen.cli.run_command`` runs the app with ``standalone_mode=False`` so that they
 reach :func:`usage_error_text`, which says the same in Chinese, and :class:`GongwenGroup`
 turns a Ctrl-C during a command into one line instead of a silent exit.
 """
@@ -25,6 +25,8 @@ from pathlib import Path
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from .terminal import CANCELLED, EXIT_INTERRUPTED, EXIT_USAGE, cancelled_text, exit_code  # noqa: F401 - re-exported
+
 try:  # typer >= 0.22 carries its own copy of click
     from typer import _click as click
     from typer._click import exceptions as click_exceptions
@@ -34,9 +36,6 @@ except ImportError:  # pragma: no cover - older typer uses click itself
 
 UsageError = click_exceptions.UsageError
 Abort = typer.Abort  # click.exceptions.Abort in older typer
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-CANCELLED = "已取消，未写入文件。"
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}  # context_settings= of the app and its groups
 HELP_OPTION_HELP = "显示本帮助并退出。"
@@ -342,19 +341,9 @@ class GongwenGroup(ChineseHelp, TyperGroup):
             return super().invoke(ctx)
 
 
-def cancelled_text(since: int = 0) -> str:
-    """What an interrupted command says: "已取消，未写入文件。", or the files it did write
-    (those after the first ``since`` this process wrote)."""
-    from .fileio import written
-
-    done = written()[since:]
-    return f"已取消。已写入：{'、'.join(map(str, done))}" if done else CANCELLED
-
-
 @contextmanager
 def _cancelled_on_ctrl_c():
     from .fileio import written
-    from .terminal import exit_code
 
     since = len(written())
     try:

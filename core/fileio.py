@@ -76,11 +76,12 @@ def read_input(path: Path, what: str, limit: int, hint: str = "") -> bytes:
     return data
 
 
-def atomic_write(path: Path, data: bytes, force: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, force: bool = False, user_file: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, then replace it atomically.
 
     On any failure the earlier file (if any) is left as it was and the temporary file
-    is removed; the error says what happened in Chinese.
+    is removed; the error says what happened in Chinese.  A file that is not the user's
+    (``user_file=False``: gongwen's own cache) is not listed by :func:`written`.
     """
     path = Path(path)
     ensure_writable(path, force)
@@ -97,7 +98,8 @@ def atomic_write(path: Path, data: bytes, force: bool = False) -> None:
         with signals_held():  # a Ctrl-C or SIGTERM now: the file is in place and known to be
             os.replace(tmp_name, path)
             tmp_name = None
-            _written.append(path)
+            if user_file:
+                _written.append(path)
     except OSError as exc:
         raise GongwenError(describe_os_error(exc, path)) from exc
     finally:

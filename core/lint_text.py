@@ -215,6 +215,8 @@ def broken_punctuation(lines: list[Line]) -> Iterator[Finding]:
 
 def unpaired(text: str, opening: str, closing: str) -> int | None:
     """Where a pair breaks: a closing mark with no opening one, or the last opening left open."""
+    if not any(c in text for c in opening + closing):
+        return None
     stack = []
     for i, c in enumerate(text):
         if c in opening:

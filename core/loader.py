@@ -3,18 +3,22 @@ hook, targets another API version or claims a taken type id is recorded with its
 
 ``GONGWEN_LOAD_PLUGINS`` (as llm's ``LLM_LOAD_PLUGINS``) chooses the third-party plugins: unset,
 all of them; empty, none (the built-in types only); else a comma-separated list of entry-point
-or distribution names.  The others are listed by ``gongwen plugins`` as not loaded."""
+or distribution names.  The others are listed by ``gongwen plugins`` as not loaded.
+
+A command about one type (``render``) loads only the plugin that provides it, found through
+the index a full load leaves behind (:mod:`gongwen.plugin_index`): :func:`registry_for`."""
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
-from . import hookspecs
+from . import hookspecs, plugin_index
 from .doctype import DocumentType
 from .errors import printable
 from .terminal import signals_delivered
@@ -79,29 +83,50 @@ def api_error(module: object) -> str:
         f"插件为 gongwen 插件接口第 {wanted} 版编写，而已安装的 gongwen 的插件接口为第 {have} 版，未加载")
 
 
-def load_entry_points(registry: Registry, pm: pluggy.PluginManager) -> None:
-    """Import and register every entry point, built-in plugins first, then by name."""
+def load_entry_points(registry: Registry, pm: pluggy.PluginManager) -> dict[str, plugin_index.Entry]:
+    """Import and register every entry point, built-in plugins first, then by name; what was
+    found, by entry-point name (for the index)."""
+    from importlib.metadata import entry_points
+
+    found = {}
     for ep in sorted(entry_points(group=GROUP), key=lambda ep: (getattr(ep.dist, "name", "") != BUILTIN_DIST, ep.name)):
-        dist = getattr(ep.dist, "name", "")
-        info = PluginInfo(printable(ep.name), printable(dist), printable(getattr(ep.dist, "version", "")),
-                          module=ep.module)
-        registry.plugins.append(info)
-        if pm.has_plugin(ep.name):
-            info.error = f"插件名 {info.name} 已被另一个插件使用，未加载"
-            continue
-        info.skipped = chosen(ep.name, dist, info.builtin)
-        if info.skipped:
-            continue
-        signals = signals_delivered()
-        try:
-            module = ep.load()
-            if not (error := api_error(module)):
-                pm.register(module, name=ep.name)
-            info.error = error
-        except BaseException as exc:  # noqa: BLE001 - even KeyboardInterrupt/SystemExit: isolate the plugin
-            if isinstance(exc, KeyboardInterrupt) and signals_delivered() != signals:
-                raise  # the user pressed Ctrl-C (or sent SIGTERM) while it loaded: not the plugin's doing
-            info.error = f"导入失败（{_describe(exc)}），未加载"
+        entry = plugin_index.Entry(ep.name, ep.value, getattr(ep.dist, "name", ""), getattr(ep.dist, "version", ""))
+        found.setdefault(ep.name, entry)
+        load_one(registry, pm, entry, ep.load)
+    return found
+
+
+def _import(value: str) -> object:
+    """What an entry point's ``module:attr`` value names (as ``EntryPoint.load``)."""
+    module, _, attrs = value.partition(":")
+    obj = importlib.import_module(module.strip())
+    for attr in filter(None, attrs.strip().split(".")):
+        obj = getattr(obj, attr)
+    return obj
+
+
+def load_one(registry: Registry, pm: pluggy.PluginManager, entry: plugin_index.Entry,
+             load: Callable[[], object]) -> None:
+    """Import and register one entry point; whatever goes wrong is recorded on its PluginInfo."""
+    info = PluginInfo(printable(entry.name), printable(entry.dist), printable(entry.version),
+                      module=entry.value.partition(":")[0].strip())
+    registry.plugins.append(info)
+    if pm.has_plugin(entry.name):
+        info.error = f"插件名 {info.name} 已被另一个插件使用，未加载"
+        return
+    info.skipped = chosen(entry.name, entry.dist, info.builtin)
+    if info.skipped:
+        return
+    signals = signals_delivered()
+    try:
+        module = load()
+        if not (error := api_error(module)):
+            pm.register(module, name=entry.name)
+        info.error = error
+    except BaseException as exc:  # noqa: BLE001 - even KeyboardInterrupt/SystemExit: isolate the plugin
+        if isinstance(exc, KeyboardInterrupt) and signals_delivered() != signals:
+            raise  # the user pressed Ctrl-C (or sent SIGTERM) while it loaded: not the plugin's doing
+        info.error = f"导入失败（{_describe(exc)}），未加载"
 
 
 def collect_types(registry: Registry, pm: pluggy.PluginManager) -> None:
@@ -132,9 +157,7 @@ def collect_types(registry: Registry, pm: pluggy.PluginManager) -> None:
 def plugin_error(exc: BaseException) -> str:
     """One Chinese line for an error raised in a plugin's code outside the hooks the pipeline
     names (:func:`gongwen.pipeline.plugin_call`); "" when no plugin's code raised it."""
-    if "get_registry" not in globals() or get_registry.cache_info().currsize == 0:
-        return ""
-    info = get_registry().plugin_of(exc)
+    info = next((p for reg in _loaded for p in [reg.plugin_of(exc)] if p), None)
     if info is None:
         return ""
     if info.builtin:
@@ -144,11 +167,59 @@ def plugin_error(exc: BaseException) -> str:
             f"要暂时停用第三方插件，可设环境变量 {LOAD_ENV}（见 gongwen plugins）").replace("  ", " ")
 
 
+#: The registries this process has loaded (a full one, or one plugin's), to name a culprit.
+_loaded: list[Registry] = []
+
+
+def _new() -> tuple[Registry, pluggy.PluginManager]:
+    pm = pluggy.PluginManager(GROUP)
+    pm.add_hookspecs(hookspecs)
+    return Registry(), pm
+
+
 @functools.cache
 def get_registry() -> Registry:
-    """All plugins and document types of this process (loaded once)."""
-    registry, pm = Registry(), pluggy.PluginManager(GROUP)
-    pm.add_hookspecs(hookspecs)
-    load_entry_points(registry, pm)
+    """All plugins and document types of this process (loaded once); the index of which entry
+    point provides which type is kept for :func:`registry_for`."""
+    registry, pm = _new()
+    found = load_entry_points(registry, pm)
     collect_types(registry, pm)
+    _loaded.append(registry)
+    by_module = {entry.name: entry for entry in found.values()}
+    plugin_index.write(LOAD_ENV, {t: by_module[p.name] for p in registry.plugins for t in p.types
+                                  if p.name in by_module})
     return registry
+
+
+@functools.cache
+def registry_for(type_id: str) -> Registry | None:
+    """The one plugin that provides ``type_id`` (by the index of the last full load), loaded as
+    in a full load; None when the index does not know the type or the plugin no longer gives it."""
+    entry = plugin_index.read(LOAD_ENV).get(type_id)
+    if entry is None:
+        return None
+    registry, pm = _new()
+    load_one(registry, pm, entry, lambda: _import(entry.value))
+    collect_types(registry, pm)
+    if type_id not in registry.types:
+        return None
+    _loaded.append(registry)
+    return registry
+
+
+class TypesOnDemand(Mapping[str, DocumentType]):
+    """The document types, as a mapping that loads only the plugin of a type asked for by id
+    (:func:`registry_for`), and every plugin only when it must (iterating, an unknown id)."""
+
+    def __init__(self, full: Callable[[], Registry] = get_registry) -> None:
+        self._full = full
+
+    def __getitem__(self, type_id: str) -> DocumentType:
+        one = registry_for(type_id) if isinstance(type_id, str) else None
+        return one.types[type_id] if one is not None else self._full().types[type_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._full().types)
+
+    def __len__(self) -> int:
+        return len(self._full().types)

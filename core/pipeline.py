@@ -51,11 +51,15 @@ def plugin_call(doctype: DocumentType, where: str, fn: Callable[..., T], *args: 
 FORMATS = ("docx", "md", "pdf")
 
 
+class UnknownType(GongwenError):
+    """No plugin gives the document type asked for (perhaps because its plugin is broken)."""
+
+
 def find_type(types: Mapping[str, DocumentType], type_id: str) -> DocumentType:
     """The document type ``type_id``; an unknown id names the known ones."""
     if type_id not in types:
         known = "、".join(types) or "（无）"
-        raise GongwenError(f"没有文种“{type_id}”。可用的文种：{known}（gongwen list 查看）")
+        raise UnknownType(f"没有文种“{type_id}”。可用的文种：{known}（gongwen list 查看）")
     return types[type_id]
 
 

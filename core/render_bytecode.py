@@ -3,7 +3,7 @@
 Compiling a template's parts is most of what reading a template costs (the body alone is
 about 170 calls to Python's ``compile``), and a fresh ``gongwen render`` process would pay
 it every time.  Each part's code is kept by :class:`jinja2.FileSystemBytecodeCache` in a
-per-user folder (``platformdirs.user_cache_dir("gongwen")``, or ``$GONGWEN_CACHE_DIR``).
+per-user cache folder (:mod:`gongwen.usercache`).
 
 The cache is safe by construction:
 
@@ -28,34 +28,25 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import sys
 import time
 from pathlib import Path
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
+from .usercache import CACHE_ENV, cache_dir, private, usable_dir
+
 if TYPE_CHECKING:
     from jinja2 import Template
 
-#: Overrides the cache folder (tests point it to a temporary folder).
-CACHE_ENV = "GONGWEN_CACHE_DIR"
+__all__ = ["CACHE_ENV", "cache_dir", "content_key", "load", "store"]
+
 _PATTERN = "template-%s.jinja"
 #: Entries older than this are deleted when a new entry is written (an entry in use is
 #: then compiled and written again once).
 MAX_AGE_DAYS = 30
 #: Modules whose source shapes the compiled code or decides what is checked.
 _SHAPING_MODULES = ("render_jinja.py", "render_template.py", "render_bytecode.py")
-
-
-def cache_dir() -> Path:
-    """The folder for compiled templates: ``$GONGWEN_CACHE_DIR`` or the user's cache folder."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("gongwen", appauthor=False))
 
 
 @functools.cache
@@ -78,15 +69,6 @@ def content_key(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _private(folder: Path) -> bool:
-    """The folder is the user's own and nobody else may write in it (POSIX), so that no one
-    can plant code for gongwen to run; otherwise the cache is not used at all."""
-    if not hasattr(os, "getuid"):
-        return True
-    info = folder.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
 def _buckets(folder: Path, content: str, partnames: list[str], checked: bool) -> tuple[Any, list[Any]]:
     from jinja2 import FileSystemBytecodeCache
     from jinja2.bccache import Bucket
@@ -107,7 +89,7 @@ def load(content: str, partnames: list[str], checked: bool) -> dict[str, Templat
 
     try:
         folder = cache_dir()
-        if not _private(folder):
+        if not private(folder):
             return None
         cache, buckets = _buckets(folder, content, partnames, checked)
         compiled = {}
@@ -124,10 +106,7 @@ def load(content: str, partnames: list[str], checked: bool) -> dict[str, Templat
 def store(content: str, codes: dict[str, CodeType], checked: bool) -> None:
     """Keep the code of every part; silently does nothing where the folder cannot be written."""
     with contextlib.suppress(Exception):  # read-only, full, not a folder, …: render without
-        folder = cache_dir()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(folder):
-            return
+        folder = usable_dir()
         _prune(folder)
         cache, buckets = _buckets(folder, content, list(codes), checked)
         for bucket, code in zip(buckets, codes.values(), strict=True):

@@ -18,17 +18,9 @@ from typing import Any
 import typer
 
 from . import keys
-from .cli_errors import EXIT_INTERRUPTED
 from .doctype import DocumentType
 from .errors import AnswersInvalid, GongwenError
-
-
-def err(text: str) -> None:
-    typer.echo(text, err=True)
-
-
-def debug_enabled() -> bool:
-    return os.environ.get("GONGWEN_DEBUG", "") not in ("", "0")
+from .terminal import EXIT_INTERRUPTED, debug_enabled, err  # noqa: F401 - err, debug_enabled: re-exported
 
 
 @dataclass

@@ -24,6 +24,30 @@ from typing import Any
 
 # ---------------------------------------------------------------- signals
 
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+CANCELLED = "已取消，未写入文件。"
+
+
+def err(text: str) -> None:
+    """A line for the user on standard error."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def debug_enabled() -> bool:
+    """``--debug`` (or ``GONGWEN_DEBUG``): show tracebacks."""
+    return os.environ.get("GONGWEN_DEBUG", "") not in ("", "0")
+
+
+def cancelled_text(since: int = 0) -> str:
+    """What an interrupted command says: "已取消，未写入文件。", or the files it did write
+    (those after the first ``since`` this process wrote)."""
+    from .fileio import written
+
+    done = written()[since:]
+    return f"已取消。已写入：{'、'.join(map(str, done))}" if done else CANCELLED
+
+
 #: Signals that stop a command: Ctrl-C, ``kill`` and a closed terminal.
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 _delivered = 0

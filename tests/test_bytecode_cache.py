@@ -37,7 +37,7 @@ def counting(self, source, name=None, filename=None, *args, **kwargs):
 
 jinja2.Environment.compile = counting
 sys.argv = ["gongwen", "render", *sys.argv[1:]]
-from gongwen.cli import main
+from gongwen.main import main
 code = 0
 try:
     main()

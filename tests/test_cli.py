@@ -172,7 +172,7 @@ def test_ctrl_c_while_writing_says_so_and_leaves_no_file(tmp_path, monkeypatch, 
     import sys
 
     from gongwen import fileio
-    from gongwen.cli import main
+    from gongwen.main import main
 
     def interrupted(fd):  # Ctrl-C in the middle of writing the file
         raise KeyboardInterrupt

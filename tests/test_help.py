@@ -10,8 +10,9 @@ import sys
 
 import pytest
 import typer.main
-from gongwen.cli import app, main
+from gongwen.cli import app
 from gongwen.cli_errors import GongwenCommand, GongwenGroup, text_width
+from gongwen.main import main
 
 # English that a help screen shows on purpose, besides option names, "gongwen" and command names
 ALLOWED = (

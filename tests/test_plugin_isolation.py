@@ -105,9 +105,10 @@ def test_a_real_ctrl_c_while_plugins_load_cancels_the_command(site, tmp_path):  
                                     "raise KeyboardInterrupt\n"])
 def test_any_base_exception_at_import_is_isolated(site, tmp_path, source):  # noqa: F811
     site.add("gongwen-raiser", source)
-    for args in (("list",), ("render", EXAMPLES / "patrol-meeting-plan.toml", "-o", "p.md")):
-        r = gw_with(site, *args, cwd=tmp_path)
-        assert r.code == 0 and len(warnings(r.err)) == 1 == len(r.err.splitlines()), r.err
+    r = gw_with(site, "list", cwd=tmp_path)
+    assert r.code == 0 and len(warnings(r.err)) == 1 == len(r.err.splitlines()), r.err
+    r = gw_with(site, "render", EXAMPLES / "patrol-meeting-plan.toml", "-o", "p.md", cwd=tmp_path)
+    assert r.code == 0 and r.err == "", r.err  # only the patrol plugin is loaded
 
 
 NAMED = '''

@@ -69,14 +69,16 @@ def warnings(err: str) -> list[str]:
 
 
 def assert_other_types_work(site, tmp_path: Path, broken: int = 1) -> None:
-    """``list``, ``new`` and ``render`` of built-in types exit 0, with one warning line per broken plugin."""
+    """``list`` and ``new`` of built-in types exit 0, with one warning line per broken plugin;
+    ``render`` loads only the plugin of its type, so it has nothing to say about the others."""
     for args in (("list",),
                  ("new", "grassroots-special-action", "--no-input", "-o", "a.md"),
                  ("render", EXAMPLES / "theme-education-rectification.toml", "-o", "b.docx")):
         r = gw_with(site, *args, cwd=tmp_path)
         assert r.code == 0, r.err
         assert "Traceback" not in r.err
-        assert len(warnings(r.err)) == broken == len(r.err.splitlines()), r.err
+        expected = 0 if args[0] == "render" else broken
+        assert len(warnings(r.err)) == expected == len(r.err.splitlines()), r.err
         if args == ("list",):
             assert "theme-education-rectification" in r.out
     assert (tmp_path / "a.md").read_text(encoding="utf-8").startswith("# 全县基层党建问题整改专项行动方案")

@@ -113,7 +113,7 @@ def test_written_files_are_readable_by_colleagues_and_keep_their_mode(tmp_path):
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str]:
     """The CLI in this process (so that a failure can be simulated with monkeypatch)."""
-    from gongwen.cli import main
+    from gongwen.main import main
 
     monkeypatch.setattr(sys, "argv", ["gongwen", *args])
     with pytest.raises(SystemExit) as info:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ HEAVY = ["docxtpl", "docx", "questionary", "jinja2", "lxml"]
 PROBE = """
 import json, sys
 sys.argv = ["gongwen", *json.loads(sys.argv[1])]
-from gongwen.cli import main
+from gongwen.main import main
 try:
     main()
 except SystemExit:
@@ -22,9 +23,10 @@ print("\\n@@" + json.dumps(sorted(sys.modules)))
 """
 
 
-def imported_by(*args: str) -> set[str]:
-    proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True,
-                          timeout=60)
+def imported_by(*args: str | Path, env: dict | None = None, cwd: Path | None = None) -> set[str]:
+    """The modules a ``gongwen`` command line imports (run in a fresh process)."""
+    proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps([str(a) for a in args])], capture_output=True,
+                          text=True, timeout=120, env=env, cwd=cwd)
     return set(json.loads(proc.stdout.rsplit("\n@@", 1)[1]))
 
 
