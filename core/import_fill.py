@@ -19,7 +19,6 @@ from typing import Any
 from .clock import today
 from .derive import complete_years
 from .doctype import Context, DocumentType, Draft
-from .import_counts import count_marks, spread
 from .import_items import read_items, top_groups
 from .import_marks import CAPTURE, invert, marked, sentinel_answers
 from .import_parse import Node, Table, cn_value
@@ -128,76 +127,6 @@ def draft_texts(draft: Draft) -> dict[str, str]:
     out["appendices"] = str(len(draft.appendices))
     out["attachments"] = "\n".join(draft.attachments or [a.title for a in draft.appendices])
     return out
-
-
-def invert_draft(dt: DocumentType, raw: Answers, targets: dict[str, str], fixed: set[str],
-                 kept: frozenset[str]) -> dict[str, Any]:
-    """Answers to the type's general questions (not in ``fixed``) that make its Draft say
-    ``targets`` (part → text), found through marker values; choices and yes/no answers are
-    tried one at a time when the wording depends on them."""
-    top = [q for q in dt.questions if not q.section]
-    free = [q.key for q in top if q.key not in fixed and q.kind in CAPTURE]
-    base = dict(raw)
-
-    defaults = _default_targets(top, raw, fixed)
-
-    def attempt(values: Answers) -> tuple[int, dict]:
-        answers = resolved(dt, values, kept)
-        with_marks, slots = sentinel_answers(dt.questions, answers, free)
-        if counting:
-            with_marks, counts = count_marks(top, with_marks)
-            slots.update(counts)
-        draft = draft_of(dt, with_marks, kept)
-        if draft is None:
-            return 0, {}
-        texts = {**{f"default:{q.key}": _default_text(q, with_marks) for q in defaults}, **draft_texts(draft)}
-        found: dict[str, Any] = {}
-        score = 0
-        for part, target in {**{f"default:{q.key}": raw[q.key] for q in defaults}, **targets}.items():
-            template = norm_text(texts.get(part, ""))
-            if marked(template, slots):
-                got = invert(template, norm_text(target), slots)
-                if got is not None:
-                    found.update(got)
-                    score += 1
-            elif template == norm_text(target):
-                score += 1
-        return score, found
-
-    counting = False
-    best_score, best = attempt(base)
-    if best_score < len(defaults) + len(targets):  # a part may count a list it does not write out
-        counting = True
-        score, found = attempt(base)
-        if score > best_score:
-            best_score, best = score, found
-        else:
-            counting = False
-    for q in top:
-        if q.kind not in ("choice", "confirm") or q.key in fixed:
-            continue
-        options = list(q.choices) if q.kind == "choice" else [True, False]
-        for option in options:
-            trial = {**base, q.key: option}
-            score, found = attempt(trial)
-            if score > best_score:
-                best_score, best, base = score, {**found, q.key: option}, trial
-    return spread(raw, {**{k: base[k] for k in base if k not in raw or base[k] != raw[k]}, **best})
-
-
-def _default_targets(top: list[Question], raw: Answers, fixed: set[str]) -> list[Question]:
-    """Answers taken from the document that the type would also word itself from other answers
-    (a title made of the unit, the meeting and the stage): read backwards like the parts."""
-    return [q for q in top if q.key in fixed and q.kind == "text" and callable(q.default)
-            and isinstance(raw.get(q.key), str) and raw[q.key].strip()]
-
-
-def _default_text(q: Question, answers: Answers) -> str:
-    try:
-        value = q.default(answers)
-    except Exception:  # noqa: BLE001 - a default meeting marker values
-        return ""
-    return value if isinstance(value, str) else ""
 
 
 def norm_text(text: str) -> str:

@@ -55,9 +55,8 @@ def read_items(q: Question, node: Node, lines: Lines, item_lines: Callable[[Node
     if not pairs or title is None or any(leaf.children for _, leaf in pairs):
         return None
     items: list[dict[str, Any]] = [{title.key: leaf.title.strip().removesuffix("。")} for _, leaf in pairs]
-    by = ""
+    by = _group_field(q, title, pairs, items, lines) or ""  # ungrouped items leave it unanswered
     if any(parent for parent, _ in pairs):
-        by = _group_field(q, title, pairs, items, lines) or ""
         if not by:
             return None
         for item, (parent, _) in zip(items, pairs, strict=True):
@@ -91,26 +90,25 @@ def _read_item(q: Question, items: list[dict], i: int, target: list[str], lines:
     """Item ``i`` with its fields read from ``target`` (its heading's lines); the field ``by``
     (the heading it is grouped under) stays as it is."""
     choices = [f for f in q.fields if f.kind in ("choice", "confirm")]
+    kinds = {f.key: f.kind for f in q.fields}
     options = [_options(f, items[i]) for f in choices]
     best: tuple[int, dict] | None = None
     for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
         item = {**items[i], **{f.key: v for f, v in zip(choices, combo, strict=True)}}
-        slots: Slots = {}
-        marked_item = dict(item)
+        every: Slots = {}
         for n, f in enumerate(q.fields, 1):  # one item is marked at a time
-            if f.key == by or f.kind not in CAPTURE:
-                continue
-            slot = slot_for(f, n, item)
+            slot = slot_for(f, n, item) if f.key != by and f.kind in CAPTURE else None
             if slot is not None:
-                marked_item[f.key] = slot.value
-                slots[f.key] = slot
-        got = lines({q.key: [*items[:i], marked_item, *items[i + 1:]]})
-        if got is None:
-            continue
-        template = "\n".join(x for x in got if marked(x, slots))
-        found = invert(template, "\n".join(target), slots)
-        if found is not None and (best is None or unmarked_length(template, slots) > best[0]):
-            best = (unmarked_length(template, slots), {**item, **found})
+                every[f.key] = slot
+        # a field marked by a date in place of its text (a 落实时限) may be one the text omits
+        for slots in (every, {k: v for k, v in every.items() if v.kind == kinds[k]}):
+            got = lines({q.key: [*items[:i], {**item, **{k: v.value for k, v in slots.items()}}, *items[i + 1:]]})
+            if got is None:
+                continue
+            template = "\n".join(x for x in got if marked(x, slots))
+            found = invert(template, "\n".join(target), slots)
+            if found is not None and (best is None or unmarked_length(template, slots) > best[0]):
+                best = (unmarked_length(template, slots), {**item, **found})
     return best[1] if best else None
 
 
