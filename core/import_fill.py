@@ -19,15 +19,14 @@ from typing import Any
 from .clock import today
 from .derive import complete_years
 from .doctype import Context, DocumentType, Draft
+from .import_items import read_items, top_groups
+from .import_marks import CAPTURE, invert, marked, sentinel_answers
 from .import_parse import Node, Table, cn_value
 from .kinds import KINDS
 from .model import Block, Paragraph, Section, cn_number, number_sections
 from .model import Table as ModelTable
 from .questions import Answers, Question, resolve
 
-#: Kinds a sentinel can stand for, and how the text they become is matched.
-_CAPTURE = {"text": r"([^\n]*?)", "multiline": r"(.*?)", "date": r"([^\n]*?)", "integer": r"(\d+)"}
-_SENTINEL = "\ue000{}\ue001"
 _SPACES = re.compile(r"[\s\u3000]")
 
 
@@ -115,85 +114,6 @@ def node_lines(node: Node) -> list[str]:
     return lines_of(node_blocks(node))
 
 
-# ---------------------------------------------------------------- sentinels
-
-
-def _sentinel_value(q: Question, i: int) -> Any:
-    if q.kind in ("text", "multiline"):
-        return _SENTINEL.format(i)
-    if q.kind == "date":
-        return f"{1900 + i:04d}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
-    if q.kind == "integer":
-        return 7000 + i
-    return None
-
-
-def _sentinel_text(q: Question, value: Any) -> str:
-    from .dates import format_cn
-
-    if q.kind == "date":
-        return format_cn(value)
-    return str(value)
-
-
-Slots = dict[str, tuple[Question, Any]]
-
-
-def invert(template: str, target: str, slots: Slots) -> dict[str, Any] | None:
-    """The values that make ``template`` (text with the marker values of ``slots``) read as ``target``."""
-    pattern, order, pos = [], [], 0
-    marks = sorted(((m.start(), m.end(), key) for key, m in _find(template, slots)), key=lambda t: t[0])
-    seen: dict[str, int] = {}
-    for start, end, key in marks:
-        if start < pos:
-            continue
-        pattern.append(re.escape(template[pos:start]))
-        if key in seen:
-            pattern.append(f"(?P=g{seen[key]})")
-        else:
-            seen[key] = len(order)
-            pattern.append(f"(?P<g{len(order)}>{_CAPTURE[slots[key][0].kind][1:-1]})")
-            order.append(key)
-        pos = end
-    if not order:
-        return None
-    pattern.append(re.escape(template[pos:]))
-    m = re.fullmatch("".join(pattern), target, flags=re.S)
-    if m is None:
-        return None
-    out: dict[str, Any] = {}
-    for i, key in enumerate(order):
-        value = m.group(f"g{i}").strip()
-        out[key] = int(value) if slots[key][0].kind == "integer" else value
-    return out
-
-
-def _find(template: str, slots: Slots):
-    for key, (q, value) in slots.items():
-        for m in re.finditer(re.escape(_sentinel_text(q, value)), template):
-            yield key, m
-
-
-def marked(template: str, slots: Slots) -> bool:
-    """Whether a marker value shows in ``template``."""
-    return any(_sentinel_text(q, value) in template for q, value in slots.values())
-
-
-def sentinel_answers(questions: Sequence[Question], answers: Answers, keys: Iterable[str]) -> tuple[Answers, Slots]:
-    """``answers`` with a marker value for each of ``keys`` that a marker can stand for."""
-    out = dict(answers)
-    slots: Slots = {}
-    by_key = {q.key: q for q in questions}
-    for i, key in enumerate(keys, 1):
-        q = by_key.get(key)
-        if q is None or q.kind not in _CAPTURE:
-            continue
-        value = _sentinel_value(q, i)
-        out[key] = value
-        slots[key] = (q, value)
-    return out, slots
-
-
 # ---------------------------------------------------------------- the Draft
 
 
@@ -207,48 +127,6 @@ def draft_texts(draft: Draft) -> dict[str, str]:
     out["appendices"] = str(len(draft.appendices))
     out["attachments"] = "\n".join(draft.attachments or [a.title for a in draft.appendices])
     return out
-
-
-def invert_draft(dt: DocumentType, raw: Answers, targets: dict[str, str], fixed: set[str],
-                 kept: frozenset[str]) -> dict[str, Any]:
-    """Answers to the type's general questions (not in ``fixed``) that make its Draft say
-    ``targets`` (part → text), found through marker values; choices and yes/no answers are
-    tried one at a time when the wording depends on them."""
-    top = [q for q in dt.questions if not q.section]
-    free = [q.key for q in top if q.key not in fixed and q.kind in _CAPTURE]
-    base = dict(raw)
-
-    def attempt(values: Answers) -> tuple[int, dict]:
-        answers = resolved(dt, values, kept)
-        with_marks, slots = sentinel_answers(dt.questions, answers, free)
-        draft = draft_of(dt, with_marks, kept)
-        if draft is None:
-            return 0, {}
-        texts = draft_texts(draft)
-        found: dict[str, Any] = {}
-        score = 0
-        for part, target in targets.items():
-            template = norm_text(texts.get(part, ""))
-            if marked(template, slots):
-                got = invert(template, norm_text(target), slots)
-                if got is not None:
-                    found.update(got)
-                    score += 1
-            elif template == norm_text(target):
-                score += 1
-        return score, found
-
-    best_score, best = attempt(base)
-    for q in top:
-        if q.kind not in ("choice", "confirm") or q.key in fixed:
-            continue
-        options = list(q.choices) if q.kind == "choice" else [True, False]
-        for option in options:
-            trial = {**base, q.key: option}
-            score, found = attempt(trial)
-            if score > best_score:
-                best_score, best, base = score, {**found, q.key: option}, trial
-    return {**{k: base[k] for k in base if k not in raw or base[k] != raw[k]}, **best}
 
 
 def norm_text(text: str) -> str:
@@ -349,7 +227,7 @@ def fill_section(dt: DocumentType, key: str, node: Node, raw: Answers, kept: fro
         return None
     questions = list(sd.questions)
     groups = [q for q in questions if KINDS[q.kind].nested]
-    scalars = [q.key for q in questions if q.kind in _CAPTURE]
+    scalars = [q.key for q in questions if q.kind in CAPTURE]
     group_readings: list[dict] = [{}]
     if groups:
         subs = [c for c in node.children if c.style == "heading"]
@@ -359,6 +237,8 @@ def fill_section(dt: DocumentType, key: str, node: Node, raw: Answers, kept: fro
             group_readings = [{groups[0].key: c} for c in fill_group(groups[0], node.children)]
         else:
             group_readings = [{g.key: [] for g in groups}]
+    elif node.children:
+        group_readings = [*_general_groups(dt, key, node, raw, kept), {}]
     choices = [q for q in questions if q.kind in ("choice", "confirm")]
     for reading in group_readings:
         values = {**raw, **reading}
@@ -371,6 +251,20 @@ def fill_section(dt: DocumentType, key: str, node: Node, raw: Answers, kept: fro
                 if found is not None:
                     return {**reading, q.key: option, **found}
     return None
+
+
+def _general_groups(dt: DocumentType, key: str, node: Node, raw: Answers, kept: frozenset[str]) -> list[dict]:
+    """A reading of a general repeating group from the section's sub-headings, when the
+    section is written from one (:mod:`gongwen.import_items`)."""
+    def lines(values: Answers) -> list[str] | None:
+        content = section_content(dt, key, resolved(dt, {**raw, **values}, kept), kept, node.title)
+        return None if content is None else lines_of(content)
+
+    for q in top_groups(dt, raw):
+        items = read_items(q, node, lines, lambda leaf: node_lines(Node("", 0, children=[leaf])))
+        if items is not None:
+            return [{q.key: items}]
+    return []
 
 
 def _try(dt: DocumentType, key: str, node: Node, values: Answers, scalars: list[str], kept: frozenset[str],

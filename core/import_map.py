@@ -22,6 +22,8 @@ from typing import Any
 
 from . import import_fill as fill
 from .doctype import DocumentType
+from .import_counts import UNLISTED, unlisted
+from .import_draft import invert_draft
 from .import_facts import recognise, table_text
 from .import_parse import Appendix, Node, Parsed, Table
 from .kinds import KINDS
@@ -357,11 +359,14 @@ def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
     if targets:
         kept = frozenset(e["key"] for e in outline if e.get("key"))
         fixed = {k for k in raw if k != "outline"}
-        found = fill.invert_draft(dt, raw, targets, fixed, kept)
+        found = invert_draft(dt, raw, targets, fixed, kept)
         raw.update(found)
         m.facts.update({k: v for k, v in found.items() if not isinstance(v, (list, dict))})
     _drop_refused(dt, raw, m)
     _check_parts(dt, raw, targets, m)
+    for q, f, n in unlisted(dt.questions, raw):
+        m.notes.append(f"原文只写了“{short_label(q)}”中“{short_label(f)}”的条数（{n}），未列出内容，"
+                       f"已按条数填入“{UNLISTED}”，请按原方案补全")
     for key in list(m.facts):
         if key not in raw:
             del m.facts[key]
