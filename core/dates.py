@@ -15,7 +15,6 @@ Vague parts of a month or a year cover these days (used by :meth:`Date.first_day
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 import unicodedata
@@ -61,7 +60,9 @@ class DateError(ValueError):
 
 
 def _days_in_month(year: int | None, month: int) -> int:
-    return calendar.monthrange(year if year is not None else _LEAP_YEAR, month)[1]
+    year = year if year is not None else _LEAP_YEAR
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return (following - datetime.date(year, month, 1)).days
 
 
 @dataclass(frozen=True)

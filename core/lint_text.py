@@ -141,7 +141,7 @@ def duplicate_sentences(lines: list[Line]) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for line in lines:
         for s in sentences(line):
-            key = re.sub(r"\s+", "", s)
+            key = "".join(s.split())
             if key[-1] not in SENTENCE_END or len(key) < 11:
                 continue
             if key in seen and seen[key] != line.n:
@@ -155,6 +155,8 @@ def shorten(s: str, width: int = 30) -> str:
     return s if len(s) <= width else s[:width - 1] + "…"
 
 
+#: Words that may stand before a lead phrase ("并根据…").
+CONNECTIVES = ("现", "并", "同时", "特", "再")
 #: Phrases that open a clause and should not open the next one: "根据…，根据…".
 LEADS = ("根据", "按照", "依据", "依照", "遵照", "为了")
 #: Facts said once: "会议由…主持" twice in a row is one sentence too many.
@@ -162,7 +164,8 @@ FRAMES = {"主持": re.compile(r"由[^，。；：、]{1,20}?主持|主持(?:会
 
 
 def clause_lead(clause: str) -> str:
-    clause = re.sub(r"^(?:现|并|同时|特|再)", "", clause.strip())
+    clause = clause.strip()
+    clause = clause[next((len(w) for w in CONNECTIVES if clause.startswith(w)), 0):]
     return next((w for w in LEADS if clause.startswith(w)), "")
 
 

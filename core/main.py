@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import GongwenError
@@ -77,7 +77,7 @@ def render_args(argv: list[str]) -> dict | None:
 
 
 def render(answers_file: Path, output: Path, fmt: str | None = None, template: Path | None = None,
-           force: bool = False, types: Mapping | None = None) -> None:
+           force: bool = False) -> None:
     """``gongwen render``: only the plugin of the file's type is loaded (every plugin, and a
     warning for each broken one, when the type is not found)."""
     from .fileio import ensure_writable
@@ -87,7 +87,7 @@ def render(answers_file: Path, output: Path, fmt: str | None = None, template: P
     output = output_path(output, fmt)
     ensure_writable(output, force)
     try:
-        render_file(answers_file, output, TypesOnDemand() if types is None else types, fmt=fmt, template=template,
+        render_file(answers_file, output, TypesOnDemand(), fmt=fmt, template=template,
                     force=force, warn=lambda note: say_note(answers_file, note),
                     recheck=lambda finding: err(f"请核对 {output}：{finding}"))
     except UnknownType:

@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from . import __version__
 from .fileio import atomic_write
@@ -36,8 +36,7 @@ FILE = "plugin-index.json"
 KEEP = 8
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One entry point of the ``gongwen`` group, as a full load found it."""
 
     name: str
@@ -84,7 +83,7 @@ def write(load_env: str, types: dict[str, Entry]) -> None:
     """Keep the index of a full load; silently nothing where the cache cannot be written."""
     with contextlib.suppress(Exception):
         folder, key = usable_dir(), fingerprint(load_env)
-        new = {t: asdict(e) for t, e in sorted(types.items())}
+        new = {t: e._asdict() for t, e in sorted(types.items())}
         try:
             old = _load()
         except Exception:  # noqa: BLE001 - missing or corrupt: start afresh
