@@ -18,7 +18,9 @@ seconds to read each prompt: the figures compare versions, they do not time a pe
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from gongwen.answers import read_answers
@@ -31,7 +33,8 @@ from gongwen.testing import get_type
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ["theme-education-rectification", "theme-education-report", "party-history-rectification",
          "grassroots-special-action", "patrol-meeting-plan", "rectification-report"]
-CHARS_PER_MINUTE, SECONDS_PER_PROMPT = 40, 2
+CHARS_PER_MINUTE, SECONDS_PER_PROMPT, SECONDS_PER_LINE = 40, 2, 1
+TYPED = ("text", "integer", "date")  # answers typed in (cleared with Ctrl-U first), not picked
 
 
 def typed_chars(value: object) -> int:
@@ -55,50 +58,101 @@ def facts(q, value: object) -> int:
     return typed_chars(value)
 
 
-def run(type_id: str, raw: dict, keep: set[str]) -> int:
+class Count:
+    """What one run showed: prompts (a question asked alone, a menu, a screen of several), the
+    questions on them, and the keys of every screen's lines in order."""
+
+    def __init__(self) -> None:
+        self.prompts = 1  # the review step's confirmation
+        self.questions = 1
+        self.screens: list[list[str]] = []
+
+    def keys(self, changed: set[str], typed: set[str], chars: int) -> int:
+        """Keystrokes: Enter at every prompt, the characters typed, Ctrl-U before each typed
+        answer, and ↓ on each screen down to the last line whose answer is changed."""
+        moves = sum(max((i for i, k in enumerate(keys) if k in changed), default=0) for keys in self.screens)
+        return self.prompts + chars + len(typed) + moves
+
+
+def run(type_id: str, raw: dict, keep: set[str]) -> Count:
     """Prompts the questionnaire shows when every one is answered with Enter."""
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
     q = Questionnaire(get_type(type_id), raw, keep=keep)
-    count = [0]
+    count = Count()
     ask = q.ask
-    q.ask = lambda *a, **k: (count.__setitem__(0, count[0] + 1), ask(*a, **k))[1]
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+
+    def one(*a, **k):
+        count.prompts += 1
+        count.questions += 1
+        return ask(*a, **k)
+
+    q.ask = one
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()), counted_screens(count):
         pipe.send_text("\r" * 2000)
         pipe.close()
         q.run()
-    return count[0] + 1  # + the review step's confirmation
+    return count
+
+
+@contextlib.contextmanager
+def counted_screens(count: Count) -> Iterator[None]:
+    """Each screen of several questions (gongwen 0.2 on) counted as one prompt."""
+    try:
+        import gongwen.screen as screen
+    except ImportError:  # gongwen 0.1: one question per prompt
+        yield
+        return
+    shown = screen.Screen.run
+
+    def run(self):
+        count.prompts += 1
+        count.screens.append([x.key for x in self.shown()])
+        count.questions += len(count.screens[-1])
+        return shown(self)
+
+    screen.Screen.run = run
+    try:
+        yield
+    finally:
+        screen.Screen.run = shown
 
 
 def measure(type_id: str) -> dict:
     dt = get_type(type_id)
     example = read_answers(ROOT / "examples" / f"{type_id}.toml")
     defaults = resolve(dt.questions, {}).answers
-    scratch_prompts = run(type_id, {}, set())
-    scratch_chars = sum(facts(q, example[q.key]) for q in dt.questions
-                        if q.key in example and example[q.key] != defaults.get(q.key))
+    changed = {q.key for q in dt.questions if q.key in example and example[q.key] != defaults.get(q.key)}
+    typed = {q.key for q in dt.questions if q.key in changed and q.kind in TYPED}
+    scratch = run(type_id, {}, set())
+    scratch_chars = sum(facts(q, example[q.key]) for q in dt.questions if q.key in changed)
     carried, keep = next_year(dt, example)
-    last_prompts = run(type_id, carried, keep)
+    last = run(type_id, carried, keep)
     last_chars = 10 if any(q.key == "meeting_date" for q in dt.questions) else 0
-    return {"type": type_id, "scratch_prompts": scratch_prompts, "scratch_chars": scratch_chars,
-            "last_prompts": last_prompts, "last_chars": last_chars}
+    last_typed = {"meeting_date"} if last_chars else set()
+    return {"type": type_id, "scratch": scratch, "scratch_chars": scratch_chars,
+            "scratch_keys": scratch.keys(changed, typed, scratch_chars),
+            "last": last, "last_chars": last_chars, "last_keys": last.keys(last_typed, last_typed, last_chars)}
 
 
-def minutes(prompts: int, chars: int) -> float:
-    return chars / CHARS_PER_MINUTE + prompts * SECONDS_PER_PROMPT / 60
+def minutes(count: Count, chars: int) -> float:
+    """Typing, plus reading: a prompt, and each further line of a screen."""
+    extra_lines = sum(len(keys) - 1 for keys in count.screens)
+    return chars / CHARS_PER_MINUTE + (count.prompts * SECONDS_PER_PROMPT + extra_lines * SECONDS_PER_LINE) / 60
 
 
 def main() -> int:
-    print("| 文种 | 从头：提示数 | 从头：输入字数 | 从头：约几分钟 "
-          "| 从去年：提示数 | 从去年：输入字数 | 从去年：约几分钟 |")
+    print("| 文种 | 从头：屏数（问题数） | 从头：按键数（其中输入字数） | 从头：约几分钟 "
+          "| 从去年：屏数（问题数） | 从去年：按键数（其中输入字数） | 从去年：约几分钟 |")
     print("|---|---|---|---|---|---|---|")
     for type_id in TYPES:
         m = measure(type_id)
-        print(f"| {type_id} | {m['scratch_prompts']} | {m['scratch_chars']} | "
-              f"{minutes(m['scratch_prompts'], m['scratch_chars']):.1f} | {m['last_prompts']} | {m['last_chars']} | "
-              f"{minutes(m['last_prompts'], m['last_chars']):.1f} |")
+        s, last = m["scratch"], m["last"]
+        print(f"| {type_id} | {s.prompts}（{s.questions}） | {m['scratch_keys']}（{m['scratch_chars']}） | "
+              f"{minutes(s, m['scratch_chars']):.1f} | {last.prompts}（{last.questions}） | "
+              f"{m['last_keys']}（{m['last_chars']}） | {minutes(last, m['last_chars']):.1f} |")
     return 0
 
 

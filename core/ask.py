@@ -90,22 +90,58 @@ class Questionnaire:
     def ask_all(self) -> None:
         say(f"开始填写：{self.doctype.name}（直接回车即采用括号内或已填好的默认值，Ctrl-C 可中断并保存）",
             "bold")
-        for q in self.doctype.questions:
-            if not q.applies(self.answers, self.kept()):
-                continue
-            if q.key in self.keep and q.key not in self.raw:  # taken as its default before (resume, --from)
-                self.answers[q.key] = q.default_for(self.answers)
-                if callable(q.default):
-                    self.derived.add(q.key)
-                continue
-            if q.key in self.keep and q.key in self.raw:
-                value, error = check_value(q, self.raw[q.key], self.answers)
-                if not error:
-                    self.answers[q.key] = value
-                    continue
-                say(f"“{q.label}”原答案有误：{error}，请重新回答。", "fg:ansired")
-            self.ask_top(q)
-            self.check_as_you_go(q)
+        from .screen import screens
+
+        for run in screens(self.doctype.questions, self.keep):
+            if len(run) > 1:
+                self.ask_screen(run)
+            else:
+                self.ask_one(run[0])
+
+    def ask_one(self, q: Question) -> None:
+        """A question asked alone (or taken as given before: resume, ``--from``)."""
+        if not q.applies(self.answers, self.kept()):
+            return
+        if q.key in self.keep and q.key not in self.raw:  # taken as its default before (resume, --from)
+            self.answers[q.key] = q.default_for(self.answers)
+            if callable(q.default):
+                self.derived.add(q.key)
+            return
+        if q.key in self.keep and q.key in self.raw:
+            value, error = check_value(q, self.raw[q.key], self.answers)
+            if not error:
+                self.answers[q.key] = value
+                return
+            say(f"“{q.label}”原答案有误：{error}，请重新回答。", "fg:ansired")
+        self.ask_top(q)
+        self.check_as_you_go(q)
+
+    def ask_screen(self, questions: list[Question]) -> None:
+        """Several short questions on one screen (:mod:`gongwen.screen`).  Interrupted, the
+        answers edited on it so far are kept; ``position`` is its first question."""
+        from .screen import Screen
+
+        given = {q.key: self.raw[q.key] for q in questions if q.key in self.raw}
+        screen = Screen(questions, self.answers, self.kept(), given, self.screen_title(questions[0]))
+        shown = screen.shown()
+        if not shown:
+            return
+        back = self.position
+        self.position = shown[0].key
+        try:
+            values = screen.run()
+        except (KeyboardInterrupt, EOFError):
+            self.raw.update(screen.typed())
+            raise
+        for q in questions:
+            if q.key in values:
+                self.answer(q, values[q.key], q.default_for(self.answers))
+        self.position = back
+        self.check_as_you_go(*(q for q in questions if q.key in values))
+
+    def screen_title(self, q: Question) -> str:
+        """What a screen of questions is about: its section's title (基本情况 outside sections)."""
+        return next((s.title for s in self.doctype.sections if s.key == q.section and q.section), "基本情况")
 
     def ask_top(self, q: Question) -> None:
         default = q.default_for(self.answers)
@@ -113,6 +149,11 @@ class Questionnaire:
         back = self.position
         self.position = q.key
         value = self.ask(q, current, self.answers, attach=lambda v: self.raw.__setitem__(q.key, v))
+        self.answer(q, value, default)
+        self.position = back
+
+    def answer(self, q: Question, value: Any, default: Any) -> None:
+        """Record an answer; one equal to its computed default stays derived (out of ``raw``)."""
         self.answers[q.key] = value
         if callable(q.default) and value == default:  # accepted as computed: stays derived
             self.raw.pop(q.key, None)
@@ -120,7 +161,6 @@ class Questionnaire:
         else:
             self.raw[q.key] = value
             self.derived.discard(q.key)
-        self.position = back
 
     # ------------------------------------------------------------ checks across answers
 
@@ -130,11 +170,13 @@ class Questionnaire:
 
         return prepare(self.doctype, self.raw).problems
 
-    def check_as_you_go(self, q: Question) -> None:
+    def check_as_you_go(self, *asked: Question) -> None:
         """Once the last answer a cross-field check involves is given (a total and its parts),
-        tell its problem at once and offer to answer those questions again."""
+        tell its problem at once and offer to answer those questions again (``asked``: the
+        questions just answered, alone or on one screen)."""
+        given = {q.key for q in asked}
         while True:
-            found = [p for p in self.problems() if p.keys and q.key in p.involved()
+            found = [p for p in self.problems() if p.keys and given & set(p.involved())
                      and all(k in self.answers for k in p.involved())]
             if not found:
                 return

@@ -39,6 +39,8 @@ class Kind:
     #: The answer is a list of items, each answering ``q.fields`` (an array of tables in
     #: TOML, written after the plain keys); resolution and listings descend into them.
     nested = False
+    #: Asked as one line of a screen of several short questions (:mod:`gongwen.screen`).
+    on_screen = False
 
     def empty(self) -> Any:
         """The answer of a question without a default."""
@@ -68,6 +70,14 @@ class Kind:
         """
         return self.type_in(q, current, scope)
 
+    def options(self, q: Question) -> list[tuple[Any, str]] | None:
+        """The values a screen line cycles through (← →) with their labels; None: typed in."""
+        return None
+
+    def hint(self, q: Question) -> str:
+        """What follows the label of a typed prompt: the forms an answer may take."""
+        return ""
+
     def prompt_default(self, q: Question, value: Any) -> str:
         """The text a typed prompt starts with."""
         return "" if value is None else str(value)
@@ -92,6 +102,7 @@ class Text(Kind):
     key, name = "text", "文字"
     #: A line break in a document starts a new paragraph: a one-line answer may not hold one.
     one_line = True
+    on_screen = True
 
     def coerce(self, q: Question, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -110,6 +121,7 @@ class Text(Kind):
 class Multiline(Text):
     key, name = "multiline", "多行文字"
     one_line = False
+    on_screen = False
 
     def trim(self, value: str) -> str:
         return value.strip("\n")
@@ -152,18 +164,22 @@ class Choice(_FromChoices, Text):
     def outside(self, q: Question, value: Any) -> str | None:
         return f"应为以下之一：{'、'.join(q.choices)}" if value and value not in q.choices else None
 
+    def options(self, q: Question) -> list[tuple[Any, str]] | None:
+        return [(c, f"{c}——{q.hints[c]}" if c in q.hints else c) for c in q.choices]
+
     def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
         import questionary
 
         from .ask import select
 
-        choices = [questionary.Choice(f"{c}——{q.hints[c]}" if c in q.hints else c, value=c) for c in q.choices]
+        choices = [questionary.Choice(label, value=c) for c, label in self.options(q) or ()]
         default = next((c for c in choices if c.value == current), None)
         return select(q.label, choices=choices, default=default).unsafe_ask()
 
 
 class Confirm(Kind):
     key, name = "confirm", "是/否"
+    on_screen = True
 
     def empty(self) -> Any:
         return False
@@ -181,6 +197,9 @@ class Confirm(Kind):
     def show(self, q: Question, value: Any) -> str:
         return "是" if value else "否"
 
+    def options(self, q: Question) -> list[tuple[Any, str]] | None:
+        return [(True, "是"), (False, "否")]
+
     def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
         """是/否 as a choice list (questionary's confirm answers "Yes"/"No"); y and n still work."""
         import questionary
@@ -194,6 +213,7 @@ class Confirm(Kind):
 
 class Integer(Kind):
     key, name = "integer", "整数"
+    on_screen = True
 
     def empty(self) -> Any:
         return 0
@@ -220,6 +240,7 @@ class Integer(Kind):
 
 class Date(Kind):
     key, name = "date", "日期"
+    on_screen = True
 
     def coerce(self, q: Question, value: Any) -> tuple[Any, str | None]:
         from . import dates
@@ -250,9 +271,12 @@ class Date(Kind):
     def prompt_default(self, q: Question, value: Any) -> str:
         return self.show(q, value) if value else super().prompt_default(q, value)
 
-    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+    def hint(self, q: Question) -> str:
         ranges = "、2020年4月至9月" if q.allow_range else ""
-        return self.type_in(q, current, scope, f"（可写 2023年8月20日、2023-8-20、2023年8月、12月底{ranges}）")
+        return f"（可写 2023年8月20日、2023-8-20、2023年8月、12月底{ranges}）"
+
+    def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
+        return self.type_in(q, current, scope, self.hint(q))
 
 
 class ListOf(Kind):

@@ -14,6 +14,7 @@ from gongwen.testing import (
     CTRL_U,
     DOWN,
     ENTER,
+    RIGHT,
     build_document,
     docx_paragraphs,
     get_type,
@@ -323,8 +324,8 @@ def test_enter_through_the_questionnaire_gives_a_complete_plan():
 
 
 def test_questionnaire_choices_change_vocabulary_and_outline():
-    # 巡视 (second choice), preset 简要式 (fourth), then accept every default
-    keys = DOWN + ENTER + DOWN * 3 + ENTER + ENTER * 120
+    # first screen: 巡视 (second choice), preset 简要式 (fourth), then accept every default
+    keys = RIGHT + DOWN + RIGHT * 3 + ENTER + ENTER * 120
     raw = run_questionnaire(DT, keys)
     assert raw["inspect"] == "巡视" and raw["outline_preset"] == "简要式"
     assert "solicit_ways" not in raw  # not in this outline, so not asked

@@ -1,12 +1,20 @@
 """The real questionary prompts, driven end to end through prompt_toolkit pipe input."""
 
+import contextlib
+
+from gongwen.ask import Questionnaire
 from gongwen.pipeline import build, prepare
+from gongwen.questions import check_value
+from gongwen.screen import Screen, screens
 from gongwen.testing import (
+    CTRL_C,
     CTRL_U,
     DOWN,
     ENTER,
     ESC_ENTER,
+    RIGHT,
     SPACE,
+    UP,
     get_type,
     render_text,
     run_questionnaire,
@@ -50,7 +58,7 @@ def test_conditional_question_follows_the_answer():
     prefill = defaults_except("has_office", "office_name")
     raw = run_questionnaire(DT, "n" + ENTER + ENTER, prefill=prefill)  # 否 -> office not asked; review: done
     assert raw["has_office"] is False and "office_name" not in raw
-    raw = run_questionnaire(DT, ENTER + CTRL_U + "整改办" + ENTER + ENTER, prefill=prefill)
+    raw = run_questionnaire(DT, DOWN + CTRL_U + "整改办" + ENTER + ENTER, prefill=prefill)  # one screen
     assert raw["office_name"] == "整改办"
     assert "各责任人每季度向整改办报告整改落实情况" in render_text(DT, raw)
 
@@ -100,11 +108,83 @@ def test_outline_edit_in_review_drops_and_renames():
 def test_a_deadline_before_the_meeting_is_asked_again():
     prefill = defaults_except("deadline_kind", "deadline_date")
     prefill["meeting_date"] = "2023-09-20"
-    keys = DOWN + ENTER  # 指定日期
-    keys += CTRL_U + "2023年8月底" + ENTER  # before the meeting: refused, asked again
+    keys = RIGHT + DOWN  # one screen: 指定日期, then the date line it brings
+    keys += CTRL_U + "2023年8月底" + ENTER  # before the meeting: refused, the screen stays on it
     keys += CTRL_U + "2023年12月底" + ENTER + ENTER
     raw = run_questionnaire(DT, keys, prefill=prefill)
     assert prepare(get_type(DT), raw).answers["deadline_date"] == "2023-12-底"
     problems = prepare(get_type(DT), {**raw, "deadline_date": "2023-08-底"}).problems
     assert [p.path for p in problems] == ["deadline_date"]
     assert "早于民主生活会召开日期2023年9月20日" in problems[0].message
+
+
+# ---------------------------------------------------------------- several short questions on one screen
+
+BASICS = ("year", "unit", "org_kind", "title", "meeting_date")
+
+
+def drive(keys, prefill):
+    """The questionnaire itself after ``keys`` (it may have been interrupted)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    q = Questionnaire(get_type(DT), prefill, keep=set(prefill))
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        with contextlib.suppress(KeyboardInterrupt):
+            q.run()
+    return q
+
+
+def test_short_questions_of_a_section_share_one_screen():
+    assert [[q.key for q in run][:2] for run in screens(get_type(DT).questions, set())][:3] == [
+        ["year", "unit"], ["group_leader", "group_deputy"], ["principles"]]
+    assert [len(run) for run in screens(get_type(DT).questions, set())][:2] == [5, 6]
+    # answered before (--from, --answers): not on the screen, which is cut there
+    assert [[q.key for q in run] for run in screens(get_type(DT).questions, {"org_kind"})][:3] == [
+        ["year", "unit"], ["org_kind"], ["title", "meeting_date"]]
+
+
+def test_one_screen_takes_several_answers_and_the_title_follows_them():
+    keys = CTRL_U + "2024" + DOWN + CTRL_U + "县教育局" + DOWN + RIGHT + ENTER  # year, unit, 党组: one Enter
+    keys += ENTER  # review: done
+    raw = run_questionnaire(DT, keys, prefill=defaults_except(*BASICS))
+    assert (raw["year"], raw["unit"], raw["org_kind"]) == (2024, "县教育局", "党组")
+    assert "title" not in raw  # derived on the screen as it is afterwards: it follows the unit and year
+    assert raw["meeting_date"] == "2024-11-28"  # a default read from today, moved with the year on the screen
+    assert render_text(DT, raw).splitlines()[0] == "县教育局党组2024年主题教育专题民主生活会问题整改实施方案"
+
+
+def test_an_edited_line_no_longer_follows_and_a_hidden_line_is_not_answered():
+    keys = DOWN * 3 + CTRL_U + "关于整改的方案" + UP * 2 + CTRL_U + "县教育局" + ENTER + ENTER
+    raw = run_questionnaire(DT, keys, prefill=defaults_except(*BASICS))
+    assert raw["title"] == "关于整改的方案" and raw["unit"] == "县教育局"
+    leadership = ("group_leader", "group_deputy", "group_members", "has_office", "office_name", "report_cadence")
+    keys = DOWN * 3 + "n" + DOWN + RIGHT + ENTER + ENTER  # 否: the office line goes, ↓ reaches the cadence
+    raw = run_questionnaire(DT, keys, prefill=defaults_except(*leadership))
+    assert raw["has_office"] is False and "office_name" not in raw and raw["report_cadence"] == "每半年"
+
+
+def test_a_wrong_answer_on_a_screen_is_refused_with_its_reason_and_stays():
+    dt = get_type(DT)
+    screen = Screen(screens(dt.questions, set())[0], {}, None, {}, "基本情况")
+    screen.lines[0].buffer.text = "两千"
+    assert screen.check()[1] == 0
+    assert screen.lines[0].error == check_value(dt.questions[0], "两千", {})[1] == "应为整数，而不是文字"
+    keys = CTRL_U + "两千" + ENTER  # refused: the screen stays on the year
+    keys += CTRL_U + "2023" + ENTER + ENTER
+    raw = run_questionnaire(DT, keys, prefill=defaults_except(*BASICS))
+    assert raw["year"] == 2023
+
+
+def test_ctrl_c_on_a_screen_keeps_the_answers_typed_on_it():
+    q = drive(CTRL_U + "2024" + DOWN + CTRL_U + "县教育局" + DOWN + CTRL_U + CTRL_C, defaults_except(*BASICS))
+    raw, position = q.partial()
+    assert position == "year"  # resumed there: the screen's first question
+    assert (raw["year"], raw["unit"]) == (2024, "县教育局")
+    assert "org_kind" not in raw and "title" not in raw  # not edited: still defaults
+    # a line still wrong is not saved; the valid lines below it are
+    raw, _ = drive(CTRL_U + "两千" + DOWN + CTRL_U + "县教育局" + CTRL_C, defaults_except(*BASICS)).partial()
+    assert raw["unit"] == "县教育局" and "year" not in raw

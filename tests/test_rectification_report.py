@@ -18,6 +18,7 @@ from gongwen.testing import (
     CTRL_U,
     DOWN,
     ENTER,
+    RIGHT,
     docx_paragraphs,
     get_type,
     headings,
@@ -148,7 +149,7 @@ def test_enter_through_the_questionnaire_gives_a_complete_draft(monkeypatch):
 
 def test_the_questionnaire_takes_a_typed_unit(monkeypatch):
     monkeypatch.setenv("GONGWEN_TODAY", "2024-06-30")
-    raw = run_questionnaire(DT, ENTER + CTRL_U + "县审计局" + ENTER + DOWN + ENTER + ENTER * 60)
+    raw = run_questionnaire(DT, DOWN + CTRL_U + "县审计局" + DOWN + RIGHT + ENTER + ENTER * 60)  # one screen
     text = render_text(DT, raw)
     assert text.splitlines()[0] == "县审计局党组关于2024年度专题民主生活会整改落实情况的报告"
     assert text.endswith("中共县审计局党组\n2024年6月30日")

@@ -42,13 +42,11 @@ def finish(child) -> str:
 
 
 def start_and_interrupt(tmp_path: Path, key: str, *extra: str):
-    """Answer the first questions (with a wrong date re-asked), stop at 整改领导小组组长."""
+    """Answer the first screen (with a wrong date refused on it), stop at 整改领导小组组长."""
     child = spawn(tmp_path, "new", DT, "-o", "out.docx", *extra)
-    answer(child, "年度", "2023")
-    answer(child, "单位名称", "市教育局")
-    answer(child, "党组织类别")
-    answer(child, "文件标题")
-    answer(child, "召开日期", "2023年2月30日")
+    child.expect("民主生活会召开日期")  # one screen: 年度, 单位名称, 党组织类别, 文件标题, 召开日期
+    time.sleep(0.1)
+    child.send(CTRL_U + "2023" + DOWN + CTRL_U + "市教育局" + DOWN * 3 + CTRL_U + "2023年2月30日\r")
     child.expect("没有 30 日")
     child.send(CTRL_U + "2023年8月20日\r")
     child.expect("整改领导小组组长")

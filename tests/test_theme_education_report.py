@@ -6,6 +6,7 @@ from gongwen.model import flatten
 from gongwen.pipeline import document_bytes, prepare
 from gongwen.testing import (
     CTRL_U,
+    DOWN,
     ENTER,
     build_document,
     docx_paragraphs,
@@ -204,11 +205,9 @@ def test_typed_figures_reach_the_draft_and_defaults_follow_them():
                if k != "criticisms" and not k.startswith("team_")}
     keys = CTRL_U + "-3" + ENTER  # criticisms: refused, the question stays open
     keys += CTRL_U + "23" + ENTER
-    keys += CTRL_U + "7" + ENTER  # team_quick
-    keys += ENTER  # team_stage (4)
-    keys += CTRL_U + "4" + ENTER  # team_long
-    keys += ENTER  # team_total: the sum, 15, computed
-    keys += ENTER + CTRL_U + "1" + ENTER + ENTER  # done: quick (all 7), stage 1, long 0
+    # one screen: team_quick 7, team_stage (4), team_long 4, team_total: the sum, 15, computed;
+    # done: quick (all 7), stage 1, long 0
+    keys += CTRL_U + "7" + DOWN * 2 + CTRL_U + "4" + DOWN * 3 + CTRL_U + "1" + ENTER
     keys += ENTER  # review: done
     raw = run_questionnaire(DT, keys, prefill=prefill)
     assert raw["criticisms"] == 23

@@ -9,7 +9,7 @@ import io
 import docx
 import pytest
 from conftest import example
-from gongwen.ask import Questionnaire
+from gongwen.ask import REVIEW, Questionnaire
 from gongwen.errors import AnswersInvalid
 from gongwen.kit.deadlines import due_phrase
 from gongwen.kit.lists import end_sentence
@@ -188,8 +188,8 @@ def test_a_cross_field_problem_is_told_when_its_last_figure_is_typed():
     dt = get_type(report)
     raw = {k: v for k, v in static_answers(report).items() if not k.startswith("team_")}
     keep = {x.key for x in dt.questions if not x.key.startswith("team_")}
-    keys = CTRL_U + "6" + ENTER + CTRL_U + "5" + ENTER + CTRL_U + "6" + ENTER  # quick, stage, long
-    keys += CTRL_U + "15" + ENTER  # a total that does not add up: told at once
+    # one screen: quick, stage, long, a total that does not add up (told once the screen is taken)
+    keys = CTRL_U + "6" + DOWN + CTRL_U + "5" + DOWN + CTRL_U + "6" + DOWN + CTRL_U + "15" + ENTER
     keys += ENTER  # 重新填写这几项
     keys += ENTER + ENTER + CTRL_U + "4" + ENTER + ENTER  # 6, 5, long 4, total 15
     keys += ENTER * 3  # done counts
@@ -198,6 +198,24 @@ def test_a_cross_field_problem_is_told_when_its_last_figure_is_typed():
     answers = prepare(dt, q.raw).answers
     assert [answers[f"team_{k}"] for k in ("quick", "stage", "long", "total")] == [6, 5, 4, 15]
     assert prepare(dt, q.raw).problems == []
+
+
+def test_a_cross_field_problem_on_one_screen_is_told_once(monkeypatch):
+    import gongwen.ask
+
+    report = "theme-education-report"
+    dt = get_type(report)
+    raw = {k: v for k, v in static_answers(report).items() if not k.startswith("team_")}
+    keep = {x.key for x in dt.questions if not x.key.startswith("team_")}
+    said: list[str] = []
+    monkeypatch.setattr(gongwen.ask, "say", lambda text, style="": said.append(text))
+    keys = CTRL_U + "6" + DOWN + CTRL_U + "5" + DOWN + CTRL_U + "6" + DOWN + CTRL_U + "15" + ENTER
+    keys += DOWN + ENTER  # 先继续，核对时再改
+    q = drive(report, keys, raw, keep)
+    assert q.position == REVIEW  # the keys ran out at the review: nothing else was asked
+    wrong = {**raw, "team_quick": 6, "team_stage": 5, "team_long": 6, "team_total": 15}
+    message = next(p.message for p in prepare(dt, wrong).problems if "team_total" in p.involved())
+    assert [s.strip() for s in said].count(message) == 1
 
 
 # ---------------------------------------------------------------- defaults

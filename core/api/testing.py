@@ -12,6 +12,8 @@ from ..testing import (
     DOWN,
     ENTER,
     ESC_ENTER,
+    LEFT,
+    RIGHT,
     SPACE,
     UP,
     build_document,
@@ -24,5 +26,6 @@ from ..testing import (
     run_questionnaire,
 )
 
-__all__ = ["CTRL_C", "CTRL_U", "DOWN", "ENTER", "ESC_ENTER", "SPACE", "UP", "build_document", "docx_paragraphs",
-           "get_type", "headings", "placeholders", "render_docx_bytes", "render_text", "run_questionnaire"]
+__all__ = ["CTRL_C", "CTRL_U", "DOWN", "ENTER", "ESC_ENTER", "LEFT", "RIGHT", "SPACE", "UP", "build_document",
+           "docx_paragraphs", "get_type", "headings", "placeholders", "render_docx_bytes", "render_text",
+           "run_questionnaire"]
