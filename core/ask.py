@@ -140,8 +140,10 @@ class Questionnaire:
         self.check_as_you_go(*(q for q in questions if q.key in values))
 
     def screen_title(self, q: Question) -> str:
-        """What a screen of questions is about: its section's title (基本情况 outside sections)."""
-        return next((s.title for s in self.doctype.sections if s.key == q.section and q.section), "基本情况")
+        """What a screen of questions is about: its section's title (基本情况 outside sections),
+        without the full stop a run-in title ends with (it is followed by "：")."""
+        title = next((s.title for s in self.doctype.sections if s.key == q.section and q.section), "基本情况")
+        return title.rstrip("。．.")
 
     def ask_top(self, q: Question) -> None:
         default = q.default_for(self.answers)

@@ -333,3 +333,14 @@ def test_the_choice_prompt_shows_the_hints():
 def test_the_issue_date_is_a_day():
     assert [p.path for p in prepare(get_type(GRASSROOTS), {"issue_date": "2024年3月"}).problems] == ["issue_date"]
     assert not prepare(get_type(GRASSROOTS), {"issue_date": "3月5日"}).problems  # the year comes from the context
+
+
+@pytest.mark.parametrize("type_id", ["theme-education-report", "patrol-meeting-plan", "party-history-rectification",
+                                     "grassroots-special-action", "rectification-report",
+                                     "theme-education-rectification"])
+def test_a_screen_of_questions_is_titled_without_colliding_marks(type_id):
+    """A screen's title is its section's title followed by "：" — never "。：" after a run-in title."""
+    doctype = get_type(type_id)
+    q = Questionnaire(doctype, {})
+    titles = {q.screen_title(question) for question in doctype.questions}
+    assert titles and not [t for t in titles if t.endswith(("。", "．", "."))]
