@@ -7,6 +7,7 @@ import sys
 
 from gongwen.api.testing import (
     CTRL_U,
+    DOWN,
     ENTER,
     docx_paragraphs,
     get_type,
@@ -64,7 +65,8 @@ def test_a_dropped_section_renumbers_and_skips_its_questions():
 
 def test_questionnaire_enter_through_and_a_typed_answer():
     assert render_text(TYPE, run_questionnaire(TYPE, ENTER * 60)) == render_text(TYPE, {})
-    raw = run_questionnaire(TYPE, ENTER + CTRL_U + "机关党委" + ENTER * 60)
+    # 年度, 发文单位, 范围, 标题 and 主送 share one screen: ↓ to 发文单位, clear it, type, Enter for the rest
+    raw = run_questionnaire(TYPE, DOWN + CTRL_U + "机关党委" + ENTER * 60)
     assert raw["unit"] == "机关党委" and "signature" not in raw  # the 落款 is derived: it follows the unit
     assert "\n中共机关党委\n" in render_text(TYPE, raw)
 
