@@ -31,7 +31,7 @@ from gongwen.answers import read_answers
 from gongwen.ask import Questionnaire
 from gongwen.carry import next_year
 from gongwen.kinds import KINDS
-from gongwen.paste import child_field, grouping_field, label_names, summary_field, titled_text
+from gongwen.paste import grouping_field, label_names, summary_field, titled_text
 from gongwen.questions import check_value, resolve
 from gongwen.testing import get_type
 

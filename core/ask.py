@@ -17,8 +17,8 @@ from questionary import Choice
 
 from .doctype import DocumentType, OutlineEntry
 from .kinds import KINDS, item_summary
-from .paste_ask import PASTE, paste_items
 from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
+from .paste_ask import PASTE, paste_items
 from .questions import Answers, Question, check_value, resolve, show_value
 
 DONE = "__done__"

@@ -30,7 +30,7 @@ def preview(q: Question, value: list[Any], depth: int = 0) -> list[str]:
     child = child_field(q) if q.kind == "group" else None
     for n, it in enumerate(value, 1):
         shown = item_summary(q, it) if q.kind == "group" else it
-        lines.append(f"{'    ' * depth}  {n}. {_short(shown, 60 - 4 * depth)}")
+        lines.append(f"{'    ' * depth}  {n}. {_short(shown, 50 - 2 * depth)}")
         if child is not None and isinstance(it, dict):
             lines += preview(child, it.get(child.key) or [], depth + 1)
     return lines

@@ -1,15 +1,15 @@
 """Pasting a list copied from Word at a list or group menu (📋 粘贴一份清单)."""
 
 import contextlib
+from pathlib import Path
 
 import pytest
-
 from gongwen.answers import read_answers
 from gongwen.ask import Questionnaire
 from gongwen.paste import parse_paste, recognised
 from gongwen.testing import CTRL_C, ENTER, ESC_ENTER, UP, get_type, render_text
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 PH = "party-history-rectification"
 EXAMPLE = read_answers(ROOT / "examples" / f"{PH}.toml")
 CN = "一二三四五六七八九十"
@@ -95,7 +95,8 @@ def test_numbering_lost_or_typed_any_way_gives_the_same_items(variant):
 
 
 def test_a_measure_line_run_on_after_its_problem_and_circled_measures():
-    text = "1、理论学习不深入。整改措施：一是制定学习计划；二是开展专题研讨。\n2、调查研究不够\n①深入基层调研\n②形成调研报告"
+    text = ("1、理论学习不深入。整改措施：一是制定学习计划；二是开展专题研讨。\n"
+            "2、调查研究不够\n①深入基层调研\n②形成调研报告")
     items = parse_paste(text, question(PH, "aspects").fields[1])
     assert [(i["problem"], i["measures"]) for i in items] == [
         ("理论学习不深入", ["制定学习计划", "开展专题研讨"]), ("调查研究不够", ["深入基层调研", "形成调研报告"])]
@@ -104,7 +105,8 @@ def test_a_measure_line_run_on_after_its_problem_and_circled_measures():
 def test_a_list_question_takes_numbered_lines_and_run_in_parts():
     q = question("rectification-report", "plans")
     text = "1. 对正在推进的问题实行挂图作战；\n 2．对已完成的问题开展“回头看”。\n\n一是制定年度推进计划；二是纳入考核。"
-    assert parse_paste(text, q) == ["对正在推进的问题实行挂图作战", "对已完成的问题开展“回头看”", "制定年度推进计划", "纳入考核"]
+    assert parse_paste(text, q) == ["对正在推进的问题实行挂图作战", "对已完成的问题开展“回头看”",
+                                    "制定年度推进计划", "纳入考核"]
     assert recognised(q, parse_paste(text, q)) == "识别出 4 条下一步打算"
 
 
