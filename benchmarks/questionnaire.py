@@ -10,7 +10,11 @@ Each type is driven through the real questionnaire (prompt_toolkit pipe input) t
   paragraphs keep their default wording.  Keystrokes: the characters typed, and Enter at every prompt;
 - **from last year**, starting from the example carried forward one year, and typing a new
   meeting date where the type has one (the problems found are kept as they were, to be edited
-  only where they changed).
+  only where they changed);
+- **pasting the list** (types with a group of problems), as from scratch except that the group
+  of problems is not typed item by item: the example's items, written out as a clerk's numbered
+  list (:func:`clerk_list`), are pasted at the group's menu (📋 粘贴一份清单) in one action and
+  kept.  The run checks that the pasted items are the example's.
 
 Minutes are estimated at 40 Chinese characters a minute through a pinyin input method and two
 seconds to read each prompt: the figures compare versions, they do not time a person.
@@ -27,7 +31,8 @@ from gongwen.answers import read_answers
 from gongwen.ask import Questionnaire
 from gongwen.carry import next_year
 from gongwen.kinds import KINDS
-from gongwen.questions import resolve
+from gongwen.paste import grouping_field, label_names, summary_field, titled_text
+from gongwen.questions import check_value, resolve
 from gongwen.testing import get_type
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +40,13 @@ TYPES = ["theme-education-rectification", "theme-education-report", "party-histo
          "grassroots-special-action", "patrol-meeting-plan", "rectification-report"]
 CHARS_PER_MINUTE, SECONDS_PER_PROMPT, SECONDS_PER_LINE = 40, 2, 1
 TYPED = ("text", "integer", "date")  # answers typed in (cleared with Ctrl-U first), not picked
+#: The group of problems a clerk has on paper already (pasted in the third scenario).
+PASTED = {"theme-education-rectification": "aspects", "party-history-rectification": "aspects",
+          "grassroots-special-action": "problems", "rectification-report": "items"}
+#: Keys of a paste besides the Enter of each prompt: ↑ (the menu's last choice), the paste, Esc.
+PASTE_KEYS = 3
+CN = "一二三四五六七八九十"
+NUMBERS = (lambda n: f"{CN[n - 1]}、", lambda n: f"{n}. ", lambda n: f"（{n}）")
 
 
 def typed_chars(value: object) -> int:
@@ -74,8 +86,9 @@ class Count:
         return self.prompts + chars + len(typed) + moves
 
 
-def run(type_id: str, raw: dict, keep: set[str]) -> Count:
-    """Prompts the questionnaire shows when every one is answered with Enter."""
+def run(type_id: str, raw: dict, keep: set[str], keep_raw: bool = False):
+    """Prompts the questionnaire shows when every one is answered with Enter (and, with
+    ``keep_raw``, the answers it gave)."""
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
@@ -93,8 +106,8 @@ def run(type_id: str, raw: dict, keep: set[str]) -> Count:
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()), counted_screens(count):
         pipe.send_text("\r" * 2000)
         pipe.close()
-        q.run()
-    return count
+        got = q.run()
+    return (count, got) if keep_raw else count
 
 
 @contextlib.contextmanager
@@ -134,7 +147,80 @@ def measure(type_id: str) -> dict:
     last_typed = {"meeting_date"} if last_chars else set()
     return {"type": type_id, "scratch": scratch, "scratch_chars": scratch_chars,
             "scratch_keys": scratch.keys(changed, typed, scratch_chars),
-            "last": last, "last_chars": last_chars, "last_keys": last.keys(last_typed, last_typed, last_chars)}
+            "last": last, "last_chars": last_chars, "last_keys": last.keys(last_typed, last_typed, last_chars),
+            "pasted": measure_pasted(type_id, scratch_chars, changed, typed)}
+
+
+def clerk_list(q, items: list[dict], depth: int = 0) -> list[str]:
+    """Group items as a clerk's numbered list: "一、理论学习方面" / "1. 问题……" /
+    "整改措施：一是……；二是……。" / "责任领导：……" (one line per field)."""
+    by = grouping_field(q)
+    if by is None or not any(it.get(by.key) for it in items):
+        return _clerk_items(q, items, depth)
+    heads: dict[str, list[dict]] = {}
+    for it in items:
+        heads.setdefault(it.get(by.key, ""), []).append(it)
+    out = []
+    for n, (head, under) in enumerate(heads.items(), 1):
+        out += [NUMBERS[depth](n) + head, *_clerk_items(q, under, depth + 1, skip=by.key)]
+    return out
+
+
+def _clerk_items(q, items: list[dict], depth: int, skip: str = "") -> list[str]:
+    summary, text, out = summary_field(q), titled_text(q), []
+    for n, it in enumerate(items, 1):
+        run_on = text is not None and text.key in it
+        out.append(NUMBERS[depth](n) + it[summary.key] + (f"。{it[text.key]}" if run_on else ""))
+        for f in q.fields:
+            value = it.get(f.key)
+            if f is summary or (run_on and f is text) or f.key == skip or value in (None, "", []):
+                continue
+            if f.kind == "group":
+                out += clerk_list(f, value, depth + 1)
+            elif f.kind == "list":
+                parts = [f"{CN[k]}是{v}" for k, v in enumerate(value)] if len(value) > 1 else value
+                out.append(f"{label_names(f)[0]}：{'；'.join(parts)}。")
+            else:
+                out.append(f"{label_names(f)[0]}：{value}")
+    return out
+
+
+def run_pasted(type_id: str, key: str, text: str) -> tuple[Count, list]:
+    """From scratch, with ``text`` pasted at the menu of group ``key`` (and kept)."""
+    import gongwen.paste_ask as paste_ask
+
+    repeat, ask_text = Questionnaire.repeat, paste_ask.ask_text
+
+    def pasted_once(self, q, items, scope, *a, **k):
+        if q.key == key and not getattr(self, "_pasted", False):
+            self._pasted = True
+            paste_ask.paste_items(q, items, scope)
+        return repeat(self, q, items, scope, *a, **k)
+
+    Questionnaire.repeat, paste_ask.ask_text = pasted_once, lambda q, scope: text
+    try:
+        count, raw = run(type_id, {}, set(), keep_raw=True)
+    finally:
+        Questionnaire.repeat, paste_ask.ask_text = repeat, ask_text
+    count.prompts += 3  # the menu once more, the paste, keeping it
+    return count, raw[key]
+
+
+def measure_pasted(type_id: str, scratch_chars: int, changed: set[str], typed: set[str]) -> dict | None:
+    """The third scenario for a type with a group of problems (None for the others)."""
+    key = PASTED.get(type_id)
+    if key is None:
+        return None
+    dt = get_type(type_id)
+    example = read_answers(ROOT / "examples" / f"{type_id}.toml")
+    q = next(x for x in dt.questions if x.key == key)
+    text = "\n".join(clerk_list(q, example[key]))
+    count, got = run_pasted(type_id, key, text)
+    if check_value(q, got, example)[0] != check_value(q, example[key], example)[0]:
+        raise AssertionError(f"{type_id}: the pasted list did not give the example's {key}")
+    chars = scratch_chars - (facts(q, example[key]) if key in changed else 0)
+    return {"count": count, "chars": chars, "keys": count.keys(changed - {key}, typed, chars) + PASTE_KEYS,
+            "pasted": len(text)}
 
 
 def minutes(count: Count, chars: int) -> float:
@@ -145,14 +231,18 @@ def minutes(count: Count, chars: int) -> float:
 
 def main() -> int:
     print("| 文种 | 从头：屏数（问题数） | 从头：按键数（其中输入字数） | 从头：约几分钟 "
-          "| 从去年：屏数（问题数） | 从去年：按键数（其中输入字数） | 从去年：约几分钟 |")
-    print("|---|---|---|---|---|---|---|")
+          "| 从去年：屏数（问题数） | 从去年：按键数（其中输入字数） | 从去年：约几分钟 "
+          "| 粘贴清单：屏数（问题数） | 粘贴清单：按键数（其中输入字数） | 粘贴清单：约几分钟 | 粘贴的字数 |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for type_id in TYPES:
         m = measure(type_id)
-        s, last = m["scratch"], m["last"]
+        s, last, p = m["scratch"], m["last"], m["pasted"]
+        pasted = "— | — | — | —" if p is None else (
+            f"{p['count'].prompts}（{p['count'].questions}） | {p['keys']}（{p['chars']}） | "
+            f"{minutes(p['count'], p['chars']):.1f} | {p['pasted']}")
         print(f"| {type_id} | {s.prompts}（{s.questions}） | {m['scratch_keys']}（{m['scratch_chars']}） | "
               f"{minutes(s, m['scratch_chars']):.1f} | {last.prompts}（{last.questions}） | "
-              f"{m['last_keys']}（{m['last_chars']}） | {minutes(last, m['last_chars']):.1f} |")
+              f"{m['last_keys']}（{m['last_chars']}） | {minutes(last, m['last_chars']):.1f} | {pasted} |")
     return 0
 
 

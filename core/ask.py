@@ -18,6 +18,7 @@ from questionary import Choice
 from .doctype import DocumentType, OutlineEntry
 from .kinds import KINDS, item_summary
 from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
+from .paste_ask import PASTE, paste_items
 from .questions import Answers, Question, check_value, resolve, show_value
 
 DONE = "__done__"
@@ -285,6 +286,7 @@ class Questionnaire:
             choices.append(Choice("＋ 新增一项", ("add", None)))
             if items:
                 choices.append(Choice("－ 删除一项", ("delete", None)))
+            choices.append(Choice(PASTE, ("paste", None)))
             action = select(f"{q.label}：请选择", choices=choices).unsafe_ask()
             if action == DONE:
                 value, error = check_value(q, items, scope)
@@ -300,6 +302,8 @@ class Questionnaire:
                 edit(index)
             elif verb == "add":
                 new()
+            elif verb == "paste":
+                paste_items(q, items, scope)
             else:
                 gone = select(
                     "删除哪一项？",

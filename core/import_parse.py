@@ -154,6 +154,16 @@ def heading_number(text: str) -> tuple[int, int | None, int] | None:
     return None
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def item_number(text: str) -> tuple[int, int | None, int] | None:
+    """:func:`heading_number`, and a list item's ``①``…``⑳`` as level 5."""
+    if text[:1] in CIRCLED and len(text) > 1:
+        return 5, CIRCLED.index(text[0]) + 1, 1
+    return heading_number(text)
+
+
 def split_title(body: str, level: int, lead: str = "") -> tuple[str, str]:
     """A heading's title and the text that runs on after it on the same line."""
     body = body.strip()
@@ -386,6 +396,36 @@ def parse(lines: list[Line]) -> Parsed:
 
 YISHI = re.compile(r"^([一二三四五六七八九十]+)是")
 YISHI_TITLE_MAX = 40
+
+
+_SEPARATORS = "；;。，,：: \t\u3000"
+
+
+def run_in_items(text: str) -> list[str]:
+    """The parts of a run-in enumeration "一是……；二是……；三是……。" (each without its "一是"),
+    or [] when ``text`` does not start so or has no "二是"."""
+    m = YISHI.match(text)
+    if not m or cn_value(m.group(1)) != 1:
+        return []
+    starts, ends = [m.end()], []
+    for n in range(2, 100):
+        word = f"{_cn_numeral(n)}是"
+        at = next((i for i in range(starts[-1], len(text)) if text.startswith(word, i)
+                   and text[i - 1] in _SEPARATORS), -1)
+        if at < 0:
+            break
+        ends.append(at)
+        starts.append(at + len(word))
+    if len(starts) < 2:
+        return []
+    return [text[s:e].strip() for s, e in zip(starts, [*ends, len(text)], strict=True)]
+
+
+def _cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 14 → 十四, 21 → 二十一 (below 100)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
 
 
 def _yishi(node: Node) -> None:

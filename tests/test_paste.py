@@ -1,0 +1,144 @@
+"""Pasting a list copied from Word at a list or group menu (📋 粘贴一份清单)."""
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from gongwen.answers import read_answers
+from gongwen.ask import Questionnaire
+from gongwen.paste import parse_paste, recognised
+from gongwen.testing import CTRL_C, ENTER, ESC_ENTER, UP, get_type, render_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PH = "party-history-rectification"
+EXAMPLE = read_answers(ROOT / "examples" / f"{PH}.toml")
+CN = "一二三四五六七八九十"
+
+
+def question(type_id, key):
+    return next(q for q in get_type(type_id).questions if q.key == key)
+
+
+def bracketed(text):
+    """What a terminal sends when text is pasted into it."""
+    return "\x1b[200~" + text + "\x1b[201~"
+
+
+def word_copy(aspect_number=lambda i: f"{CN[i]}、", problem_number=lambda j: f"({j})\t", indent="\t"):
+    """The example's aspects as a clerk's 问题清单 copied from Word: tabs, blank lines,
+    half-width brackets, the responsibility fields on cue lines."""
+    lines = ["", "  "]
+    for i, aspect in enumerate(EXAMPLE["aspects"]):
+        lines += [aspect_number(i) + aspect["title"], ""]
+        for j, p in enumerate(aspect["problems"], 1):
+            measures = p["measures"]
+            run_in = "；".join(f"{CN[k]}是{m}" for k, m in enumerate(measures)) if len(measures) > 1 else measures[0]
+            lines += [f"{indent}{problem_number(j)}{p['problem']}。",
+                      f"{indent * 2}整改措施：{run_in}。",
+                      f"{indent * 2}责任领导：{p['leader']}；牵头单位：{p['lead_unit']}",
+                      f"{indent * 2}责任单位：{p['units']}\t完成时限：{p['deadline']}", ""]
+    return "\r\n".join(lines)
+
+
+def drive(type_id, keys, prefill, given=None):
+    """The questionnaire after ``keys`` (it may have been interrupted); ``prefill`` is not
+    asked, ``given`` is asked with its answers as the current ones."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    q = Questionnaire(get_type(type_id), prefill | (given or {}), keep=set(prefill))
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        with contextlib.suppress(KeyboardInterrupt, EOFError):
+            q.run()
+    return q
+
+
+@pytest.fixture
+def said(monkeypatch):
+    """What the questionnaire says (printed to its terminal)."""
+    lines = []
+    monkeypatch.setattr("gongwen.ask.say", lambda text, style="": lines.append(text))
+    return lines
+
+
+def ph_prefill():
+    return {k: v for k, v in EXAMPLE.items() if k not in ("aspects", "type")} | {"fields_in_body": True}
+
+
+PASTE = UP + ENTER  # the menu's last choice: 📋 粘贴一份清单
+
+
+def test_the_party_history_list_pasted_from_word_gives_the_example(said):
+    keys = PASTE + bracketed(word_copy()) + ESC_ENTER + ENTER + ENTER + ENTER  # keep, continue, review done
+    q = drive(PH, keys, ph_prefill())
+    assert q.position == ""  # ran to the end
+    assert q.raw["aspects"] == EXAMPLE["aspects"]
+    assert "识别出 5 个方面、14 个问题、18 条整改措施：" in said
+    assert said[said.index("识别出 5 个方面、14 个问题、18 条整改措施：") + 1].startswith("  1. 在带头深刻感悟")
+    assert "      1. 理论学习的系统性还不足" in said
+    text = render_text(PH, q.raw)
+    at = [text.index(p["problem"]) for a in EXAMPLE["aspects"] for p in a["problems"]]
+    assert at == sorted(at)
+
+
+@pytest.mark.parametrize("variant", [
+    {"aspect_number": lambda i: "", "problem_number": lambda j: "", "indent": ""},  # Word's numbering lost
+    {"aspect_number": lambda i: "", "problem_number": lambda j: "", "indent": "\t"},  # lost, indented
+    {"aspect_number": lambda i: f"{CN[i]}、", "problem_number": lambda j: "", "indent": ""},  # problems' lost
+    {"aspect_number": lambda i: f"（{CN[i]}）", "problem_number": lambda j: f"{j}．", "indent": "    "},
+])
+def test_numbering_lost_or_typed_any_way_gives_the_same_items(variant):
+    assert parse_paste(word_copy(**variant), question(PH, "aspects")) == EXAMPLE["aspects"]
+
+
+def test_a_measure_line_run_on_after_its_problem_and_circled_measures():
+    text = ("1、理论学习不深入。整改措施：一是制定学习计划；二是开展专题研讨。\n"
+            "2、调查研究不够\n①深入基层调研\n②形成调研报告")
+    items = parse_paste(text, question(PH, "aspects").fields[1])
+    assert [(i["problem"], i["measures"]) for i in items] == [
+        ("理论学习不深入", ["制定学习计划", "开展专题研讨"]), ("调查研究不够", ["深入基层调研", "形成调研报告"])]
+
+
+def test_a_list_question_takes_numbered_lines_and_run_in_parts():
+    q = question("rectification-report", "plans")
+    text = "1. 对正在推进的问题实行挂图作战；\n 2．对已完成的问题开展“回头看”。\n\n一是制定年度推进计划；二是纳入考核。"
+    assert parse_paste(text, q) == ["对正在推进的问题实行挂图作战", "对已完成的问题开展“回头看”",
+                                    "制定年度推进计划", "纳入考核"]
+    assert recognised(q, parse_paste(text, q)) == "识别出 4 条下一步打算"
+
+
+def test_unstructured_text_is_one_item_a_line():
+    q = question("grassroots-special-action", "problems")
+    text = "\u3000\u3000理想信念教育流于形式\n\n\u3000\u3000党内政治生活不严肃\n\u3000\u3000党建工作抓而不实 \n"
+    items = parse_paste(text, q)
+    assert [i["problem"] for i in items] == ["理想信念教育流于形式", "党内政治生活不严肃", "党建工作抓而不实"]
+    assert parse_paste("第一条\n第二条\n", question("rectification-report", "plans")) == ["第一条", "第二条"]
+
+
+def test_pasted_items_missing_answers_are_asked_as_usual():
+    """A pasted problem without measures is opened for editing at ✔ (measures at least one)."""
+    keys = PASTE + bracketed("一、理论学习方面\n1. 学习不深入") + ESC_ENTER + ENTER + ENTER
+    q = drive(PH, keys, ph_prefill())  # runs out of keys in the item it opened
+    aspects = q.raw["aspects"]
+    assert [a["title"] for a in aspects] == ["理论学习方面"]
+    problem = aspects[0]["problems"][0]
+    assert problem["problem"] == "学习不深入"
+    assert q.position == "aspects"
+
+
+def test_ctrl_c_at_the_paste_prompt_keeps_the_items():
+    before = {"aspects": EXAMPLE["aspects"][:2]}
+    q = drive(PH, PASTE + "一、新的方面" + CTRL_C, ph_prefill(), before)
+    raw, position = q.partial()
+    assert position == "aspects" and raw["aspects"] == EXAMPLE["aspects"][:2]
+
+
+def test_not_keeping_the_pasted_list_leaves_the_items_unchanged(said):
+    before = {"aspects": EXAMPLE["aspects"][:2]}
+    keys = PASTE + bracketed(word_copy()) + ESC_ENTER + "\x1b[B" + ENTER + ENTER + ENTER  # ✘ 不保留, ✔, review
+    q = drive(PH, keys, ph_prefill(), before)
+    assert q.position == "" and q.raw["aspects"] == EXAMPLE["aspects"][:2]
+    assert any(line.startswith("识别出 5 个方面") for line in said)
