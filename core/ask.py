@@ -24,6 +24,9 @@ from .questions import Answers, Question, check_value, resolve, show_value
 DONE = "__done__"
 REVIEW = "review"  # position of an interrupted run that was at the review step
 STYLE = questionary.Style([("qmark", "fg:#c00000 bold"), ("answer", "fg:#005f87 bold")])
+#: What a multi-line prompt shows after its Chinese hint (questionary's own says it in English):
+#: the answer starts on a line of its own.
+MULTILINE_INSTRUCTION = "\n›"
 
 
 def select(message: str, choices: list, **kwargs: Any) -> questionary.Question:
@@ -406,7 +409,7 @@ class Questionnaire:
             Choice("4（（1））", "4"), Choice("5（①）", "5"),
         ]).unsafe_ask()
         body = questionary.text("正文（每行一段；按 Esc 再按回车 完成）", multiline=True,
-                                style=STYLE).unsafe_ask()
+                                instruction=MULTILINE_INSTRUCTION, style=STYLE).unsafe_ask()
         paras = [p.strip() for p in body.splitlines() if p.strip()]
         return OutlineEntry("", title.strip(), int(lvl), paragraphs=paras)
 

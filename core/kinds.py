@@ -88,9 +88,11 @@ class Kind:
         import questionary
 
         from .answers import clean_text
-        from .ask import STYLE
+        from .ask import MULTILINE_INSTRUCTION, STYLE
         from .questions import check_value
 
+        if kw.get("multiline"):
+            kw.setdefault("instruction", MULTILINE_INSTRUCTION)
         answer = questionary.text(
             q.label + hint, default=self.prompt_default(q, current),
             validate=lambda typed: check_value(q, typed, scope)[1] or True, style=STYLE, **kw,

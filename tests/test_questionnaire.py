@@ -188,3 +188,27 @@ def test_ctrl_c_on_a_screen_keeps_the_answers_typed_on_it():
     # a line still wrong is not saved; the valid lines below it are
     raw, _ = drive(CTRL_U + "两千" + DOWN + CTRL_U + "县教育局" + CTRL_C, defaults_except(*BASICS)).partial()
     assert raw["unit"] == "县教育局" and "year" not in raw
+
+
+def test_a_multi_line_prompt_speaks_chinese_only(monkeypatch):
+    """questionary adds "(Finish with 'Alt+Enter' or 'Esc then Enter')" to a multi-line prompt
+    unless told otherwise; the Chinese hint already says how to finish."""
+    import questionary
+    from gongwen.kinds import KINDS
+    from gongwen.questions import multiline
+
+    seen = {}
+
+    class Answer:
+        def unsafe_ask(self):
+            return "一段。"
+
+    def fake_text(message, **kw):
+        seen.update(kw, message=message)
+        return Answer()
+
+    monkeypatch.setattr(questionary, "text", fake_text)
+    q = multiline("opening", "开头段落", "原文。")
+    assert KINDS["multiline"].type_in(q, "原文。", {}, "（可多行；按 Esc 再按回车 完成）", multiline=True) == "一段。"
+    assert "按 Esc 再按回车" in seen["message"]
+    assert seen["instruction"] is not None and not any(c.isascii() and c.isalpha() for c in seen["instruction"])
