@@ -213,10 +213,15 @@ def values(q: Question, nodes: list[Node]) -> list[Any]:
     if q.kind != "group":
         return [p for n in nodes for p in node_texts(n)]
     nodes = regroup(q, nodes)
-    by = grouping_field(q)
-    if by is not None and any(n.children and (any(c.body or c.children for c in n.children)
-                                               or trim(n.title).endswith(ASPECT)) for n in nodes):
+    by, child = grouping_field(q), child_field(q)
+    headed = any(n.children and (any(c.body or c.children for c in n.children)
+                                 or trim(n.title).endswith(ASPECT)) for n in nodes)
+    if by is not None and headed:
         return [{by.key: trim(n.title), **item(q, c)} for n in nodes for c in n.children]
+    if (child is None or child.kind != "group") and any(c.body or c.children for n in nodes for c in n.children):
+        # headings above the items ("一、……方面") where the items have no field for them: the
+        # items are the lines under the headings (their measures below them), not the headings
+        return [item(q, c) for n in nodes for c in (n.children or [n])]
     return [item(q, n) for n in nodes]
 
 

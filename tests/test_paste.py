@@ -142,3 +142,20 @@ def test_not_keeping_the_pasted_list_leaves_the_items_unchanged(said):
     q = drive(PH, keys, ph_prefill(), before)
     assert q.position == "" and q.raw["aspects"] == EXAMPLE["aspects"][:2]
     assert any(line.startswith("识别出 5 个方面") for line in said)
+
+
+def test_headings_above_the_problems_of_a_type_without_aspects_are_not_problems():
+    """A clerk's list grouped by 方面, pasted into a type whose problems have no aspect field: the
+    problems are the numbered lines under the headings, each with its own measures."""
+    text = ("一、村级组织建设方面\n1.\t部分村党组织书记年龄偏大，带头致富能力不强。\n"
+            "整改措施：一是开展书记队伍分析研判；二是建立后备人才库。\n"
+            "2.\t个别村“三会一课”记录不规范。\n整改措施：一是逐村检查；二是统一印发记录本。\n\n"
+            "二、党员教育管理方面\n1.\t流动党员底数不清。\n整改措施：一是逐村摸排；二是每月推送学习内容。\n")
+    q = question("grassroots-special-action", "problems")
+    items = parse_paste(text, q)
+    assert [(i["problem"], i["measures"]) for i in items] == [
+        ("部分村党组织书记年龄偏大，带头致富能力不强", ["开展书记队伍分析研判", "建立后备人才库"]),
+        ("个别村“三会一课”记录不规范", ["逐村检查", "统一印发记录本"]),
+        ("流动党员底数不清", ["逐村摸排", "每月推送学习内容"]),
+    ]
+    assert recognised(q, items) == "识别出 3 个问题、6 条具体措施"
