@@ -350,7 +350,7 @@ def ledger_export(
     force: ForceOpt = False,
 ) -> None:
     """导出整改台账（Excel 表格）：每个问题一行，按方面分组，A4 横向打印，整改状态可下拉选择。"""
-    from .ledger import export_ledger
+    from .ledger_export import export_ledger
 
     _, ledger = read_ledger_file(answers_file)
     rows = export_ledger(ledger, output, force)
@@ -367,7 +367,7 @@ def ledger_update(
     """把台账中填写的整改进展读回答案文件（原文件先备份）。
 
     读入每个问题的整改状态、完成情况和完成日期；表格中调过列序、隐藏了列、排过序或筛选过都不影响。"""
-    from .ledger import update_answers
+    from .ledger_update import update_answers
 
     _, ledger = read_ledger_file(answers_file)
     result = update_answers(answers_file, ledger, sheet)
@@ -401,7 +401,7 @@ def ledger_status(
 
     from .clock import today
     from .dates import Date, DateError, parse_date
-    from .ledger import status_report
+    from .ledger_status import status_report
 
     day = today()
     if on:

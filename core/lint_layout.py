@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import GongwenError
-from .lint_text import APPENDIX_LABEL, NUMBER, Finding
+from .lint_lines import APPENDIX_LABEL, NUMBER
+from .lint_text import Finding
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

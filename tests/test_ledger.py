@@ -13,7 +13,8 @@ import pytest
 from conftest import EXAMPLES, example, read_toml, run_gongwen
 from gongwen.answers import dump_answers, read_answers
 from gongwen.kit.ledger import item_id, parse_status, read_ledger, status_counts
-from gongwen.ledger import cell_date, column_widths
+from gongwen.ledger_export import column_widths
+from gongwen.ledger_sheet import cell_date
 from gongwen.testing import get_type
 
 PLAN = "party-history-rectification"
