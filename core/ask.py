@@ -20,6 +20,7 @@ from .kinds import KINDS, item_summary
 from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
 from .paste_ask import PASTE, paste_items
 from .questions import Answers, Question, check_value, resolve, show_value
+from .terminal import shorten
 
 DONE = "__done__"
 REVIEW = "review"  # position of an interrupted run that was at the review step
@@ -282,9 +283,9 @@ class Questionnaire:
         while True:
             say(f"{q.label}：共 {len(items)} {unit}", "bold")
             for i, item in enumerate(items, 1):
-                say(f"  {i}. {_short(show(item))}")
+                say(f"  {i}. {shorten(show(item), 40)}")
             choices = [Choice("✔ 就用这些，继续", DONE)]
-            choices += [Choice(f"✎ 修改第 {i} 项：{_short(show(it), 24)}", ("edit", i - 1))
+            choices += [Choice(f"✎ 修改第 {i} 项：{shorten(show(it), 24)}", ("edit", i - 1))
                         for i, it in enumerate(items, 1)]
             choices.append(Choice("＋ 新增一项", ("add", None)))
             if items:
@@ -310,7 +311,7 @@ class Questionnaire:
             else:
                 gone = select(
                     "删除哪一项？",
-                    choices=[Choice(f"{i}. {_short(show(it), 30)}", i - 1)
+                    choices=[Choice(f"{i}. {shorten(show(it), 30)}", i - 1)
                              for i, it in enumerate(items, 1)] + [Choice("（取消）", -1)],
                 ).unsafe_ask()
                 if gone >= 0:
@@ -425,8 +426,3 @@ def _unanswered(q: Question, item: dict, scope: Answers) -> list[str]:
         if error:
             missing.append(f"{f.label}：{error}")
     return missing
-
-
-def _short(text: str, width: int = 40) -> str:
-    text = str(text).replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"

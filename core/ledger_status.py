@@ -11,6 +11,7 @@ from typing import Any
 from .dates import DateError, format_cn, sort_key_end
 from .kit.deadlines import format_deadline, parse_deadline
 from .kit.ledger import DONE, IN_PROGRESS, NOT_STARTED, ONGOING, STATUSES, Ledger, completion_rate, status_counts
+from .terminal import shorten
 
 
 def deadline_end(deadline: str) -> _dt.date | None:
@@ -55,8 +56,6 @@ def tally(items: Iterable[Mapping[str, Any]], keys_of: Callable[[Mapping[str, An
     return out
 
 
-def short(text: str, width: int = 28) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def status_report(ledger: Ledger, on: _dt.date) -> list[Any]:
@@ -89,7 +88,7 @@ def status_report(ledger: Ledger, on: _dt.date) -> list[Any]:
             table.add_column(column, justify="right")
         rows = tally(items, keyed)
         for key, by in rows.items():
-            table.add_row(short(key), str(sum(by.values())), *(str(by[s]) for s in STATUSES))
+            table.add_row(shorten(key, 28), str(sum(by.values())), *(str(by[s]) for s in STATUSES))
         out.append(table)
 
     late = overdue(items, on)
@@ -102,7 +101,7 @@ def status_report(ledger: Ledger, on: _dt.date) -> list[Any]:
                             ("整改状态", "left"), ("超期天数", "right")):
         table.add_column(column, justify=justify, overflow="fold")
     for item, days in late:
-        table.add_row(str(numbers[item["id"]]), short(item["problem"], 30), item["lead_unit"],
+        table.add_row(str(numbers[item["id"]]), shorten(item["problem"], 30), item["lead_unit"],
                       format_deadline(item["deadline"]), item["status"], str(days))
     out.append(table)
     return out

@@ -16,6 +16,7 @@ from .dates import DateError
 from .fileio import atomic_write
 from .kit.ledger import DONE, NOT_STARTED, STATUSES, Ledger, parse_status, plain
 from .ledger_sheet import SheetRow, cell_date, cell_text, read_sheet
+from .terminal import shorten
 
 _ASPECT_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）")
 
@@ -35,7 +36,7 @@ class Update:
 
 def _row_label(row: SheetRow) -> str:
     problem = cell_text(row.cells.get("problem"))
-    shown = problem if len(problem) <= 24 else problem[:23] + "…"
+    shown = shorten(problem, 24)
     return f"第 {row.number} 行" + (f"（“{shown}”）" if shown else "")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .terminal import shorten
+
 CN_NUM = "〇一二三四五六七八九十百零"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: GB/T 9704 heading numbers by level (一、 （一） 1. （1） ①), with the spellings writers use.
@@ -52,7 +54,7 @@ class Line:
     def label(self) -> str:
         """The heading as a location names it: number and title up to its first stop."""
         head = re.split(r"[。：:；]", self.title, maxsplit=1)[0]
-        short = head if len(head) <= 16 else head[:15] + "…"
+        short = shorten(head, 16)
         return self.mark + short
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .lint_lines import APPENDIX_LABEL, SENTENCE_END, Line, parse, sentences
 from .model import heading_number
+from .terminal import shorten
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,12 @@ def duplicate_sentences(lines: list[Line]) -> Iterator[Finding]:
             if key[-1] not in SENTENCE_END or len(key) < 11:
                 continue
             if key in seen and seen[key] != line.n:
-                yield Finding(line.n, "duplicate", f"句子与第{seen[key]}段重复：“{shorten(key)}”")
+                yield Finding(line.n, "duplicate", f"句子与第{seen[key]}段重复：“{shorten(key, 30)}”")
             elif key in seen:
-                yield Finding(line.n, "duplicate", f"同一段中句子重复：“{shorten(key)}”")
+                yield Finding(line.n, "duplicate", f"同一段中句子重复：“{shorten(key, 30)}”")
             seen.setdefault(key, line.n)
 
 
-def shorten(s: str, width: int = 30) -> str:
-    return s if len(s) <= width else s[:width - 1] + "…"
 
 
 #: Words that may stand before a lead phrase ("并根据…").
@@ -99,11 +98,11 @@ def repeated_clauses(lines: list[Line]) -> Iterator[Finding]:
             frames = {name for name, rx in FRAMES.items() if rx.search(s)}
             twice = next((w for w, k in Counter(filter(None, leads)).items() if k > 1), "")
             if twice:
-                yield Finding(line.n, "repeat", f"一句中两次以“{twice}”开头：“{shorten(s)}”")
+                yield Finding(line.n, "repeat", f"一句中两次以“{twice}”开头：“{shorten(s, 30)}”")
             elif previous and leads[0] and leads[0] == previous[0]:
-                yield Finding(line.n, "repeat", f"连续两句都以“{leads[0]}”开头：“{shorten(s)}”")
+                yield Finding(line.n, "repeat", f"连续两句都以“{leads[0]}”开头：“{shorten(s, 30)}”")
             for name in frames & (previous[1] if previous else set()):
-                yield Finding(line.n, "repeat", f"与上一句重复交代“{name}”：“{shorten(s)}”")
+                yield Finding(line.n, "repeat", f"与上一句重复交代“{name}”：“{shorten(s, 30)}”")
             previous = (leads[0], frames)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .questions import Answers, Question
+from .terminal import shorten
 
 PASTE = "📋 粘贴一份清单（从 Word 复制，替换以上各项）"
 PASTE_LABEL = "请粘贴清单"
@@ -22,7 +23,6 @@ def ask_text(q: Question, scope: Answers) -> str:
 
 def preview(q: Question, value: list[Any], depth: int = 0) -> list[str]:
     """The recognised items as indented lines: an item, the items below it."""
-    from .ask import _short
     from .kinds import item_summary
     from .paste import child_field
 
@@ -30,7 +30,7 @@ def preview(q: Question, value: list[Any], depth: int = 0) -> list[str]:
     child = child_field(q) if q.kind == "group" else None
     for n, it in enumerate(value, 1):
         shown = item_summary(q, it) if q.kind == "group" else it
-        lines.append(f"{'    ' * depth}  {n}. {_short(shown, 50 - 2 * depth)}")
+        lines.append(f"{'    ' * depth}  {n}. {shorten(shown, 50 - 2 * depth)}")
         if child is not None and isinstance(it, dict):
             lines += preview(child, it.get(child.key) or [], depth + 1)
     return lines

@@ -39,6 +39,13 @@ def debug_enabled() -> bool:
     return os.environ.get("GONGWEN_DEBUG", "") not in ("", "0")
 
 
+def shorten(text: object, width: int) -> str:
+    """A text cut to ``width`` characters with "…" (one line: line breaks become spaces), for
+    menus, tables and messages that quote an answer."""
+    text = str(text).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def cancelled_text(since: int = 0) -> str:
     """What an interrupted command says: "已取消，未写入文件。", or the files it did write
     (those after the first ``since`` this process wrote)."""
