@@ -86,7 +86,7 @@ def report(result: Imported, path: Path, output: Path) -> list[str]:
         for key, value in m.facts.items():
             q = by_key.get(key)
             if q is not None:
-                shown.append(f"{short_label(q)}：{show_value(q, value)}")
+                shown.append(f"{short_label(q)}：{show_value(q, value) or '（原文未写）'}")
         lines.append(f"识别出的信息（{len(shown)}）：" + "；".join(shown))
     parts = [name for name, value in (("主送机关", result.parsed.recipient), ("附件说明", result.parsed.attachments),
                                       ("落款", result.parsed.signature), ("成文日期", result.parsed.date))

@@ -237,7 +237,7 @@ def fill_section(dt: DocumentType, key: str, node: Node, raw: Answers, kept: fro
             group_readings = [{groups[0].key: c} for c in fill_group(groups[0], node.children)]
         else:
             group_readings = [{g.key: [] for g in groups}]
-    elif node.children:
+    else:  # a general group the section is written from (items under headings or listed by name)
         group_readings = [*_general_groups(dt, key, node, raw, kept), {}]
     choices = [q for q in questions if q.kind in ("choice", "confirm")]
     for reading in group_readings:
@@ -261,7 +261,7 @@ def _general_groups(dt: DocumentType, key: str, node: Node, raw: Answers, kept: 
         return None if content is None else lines_of(content)
 
     for q in top_groups(dt, raw):
-        items = read_items(q, node, lines, lambda leaf: node_lines(Node("", 0, children=[leaf])))
+        items = read_items(q, node, lines, node_lines)
         if items is not None:
             return [{q.key: items}]
     return []

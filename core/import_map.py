@@ -25,6 +25,7 @@ from .doctype import DocumentType
 from .import_counts import UNLISTED, unlisted
 from .import_draft import invert_draft
 from .import_facts import recognise, table_text
+from .import_items import listed_count
 from .import_parse import Appendix, Node, Parsed, Table
 from .kinds import KINDS
 from .kit.words import fill_known
@@ -217,10 +218,23 @@ def build_outline(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped,
                 skip.add(id(sub))
             m.sections.append((node.written or node.title, key, "builder"))
             m.built[key] = node
+            m.notes += _items_read(dt, node, found)
         else:
             outline += _own(node, key, sd.entry)
             m.sections.append((node.written or node.title, key, "text"))
     return outline
+
+
+def _items_read(dt: DocumentType, node: Node, found: dict) -> list[str]:
+    """What the report says of a general group read back item by item from ``node``."""
+    out = []
+    for q in dt.questions:
+        if q.section or not KINDS[q.kind].nested or not isinstance(found.get(q.key), list):
+            continue
+        listed = listed_count(node)
+        out.append(f"“{short_label(q)}”按“{node.written or node.title}”逐项读回 {len(found[q.key])} {q.item}"
+                   + (f"（其中 {listed} {q.item}在原文中合并列出）" if listed else ""))
+    return out
 
 
 # ---------------------------------------------------------------- the parts around the body

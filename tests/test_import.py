@@ -205,6 +205,99 @@ def test_a_progress_report_is_read_back_item_by_item(name, tmp_path):
     assert sum(len(i.get("measures") or []) for i in again["items"]) == measures
 
 
+def _from_plan(plan: str = "party-history-rectification") -> dict:
+    """A report made from a plan before any status was typed (``gongwen new … --from``):
+    no item has a progress note, so the type lists each aspect's items in one paragraph."""
+    from gongwen_plugins.rectification_report import from_items
+
+    raw = from_items(TYPES[plan], read_answers(EXAMPLES / f"{plan}.toml"))
+    raw.pop("type")
+    return raw
+
+
+def _quiet(*which: int):
+    """Items ``which`` of the example report without their progress notes."""
+    def change(raw: dict) -> None:
+        for i in which:
+            raw["items"][i].pop("progress", None)
+    return change
+
+
+def _listed_report(name: str) -> dict:
+    if name.startswith("from-plan"):
+        raw = _from_plan()
+        if name.endswith("no-aspects"):
+            _no_aspects(raw)
+        return raw
+    raw = _report_variant(_quiet(1, 3, 5) if name.startswith("mixed") else _quiet(*range(8)))
+    if name.endswith("no-aspects"):
+        _no_aspects(raw)
+    return raw
+
+
+LISTED_REPORTS = ["from-plan", "from-plan-no-aspects", "mixed", "mixed-no-aspects", "no-notes"]
+
+
+@pytest.mark.parametrize("name", LISTED_REPORTS)
+def test_items_listed_together_without_notes_are_read_back_one_by_one(name, tmp_path):
+    """Items without a progress note are listed by name in one paragraph per aspect and status
+    ("“A”“B”2个问题，整改尚未启动，……"): each becomes an item with its aspect and status, so the
+    type writes section 二 and the opening's figures again, and the report renders the same."""
+    raw = _listed_report(name)
+    first = build_document("rectification-report", raw)
+    assert re.search(r"^(“[^”]+”)+\d+个问题，", document_text(first), flags=re.M)
+    docx = tmp_path / "r.docx"
+    docx.write_bytes(render_docx_bytes("rectification-report", raw))
+    result, again, second = imported(docx)
+    assert document_text(second) == document_text(first)
+    assert document_bytes(second, "md") == document_bytes(first, "md")
+    assert not result.mapped.lost and "preamble" not in again
+    assert ("rectify", "builder") in [(k, h) for _, k, h in result.mapped.sections]
+    questions = TYPES["rectification-report"].questions
+    want, got = resolve(questions, raw).answers["items"], resolve(questions, again).answers["items"]
+    fields = ("aspect", "problem", "status", "done_date")
+    key = lambda i: [i.get(k) or "" for k in fields]  # noqa: E731 - items listed come before those with notes
+    assert sorted(map(key, got)) == sorted(map(key, want))
+    assert sum(len(i.get("measures") or []) for i in got) == sum(len(i.get("measures") or []) for i in want)
+
+
+def test_a_name_quoted_inside_the_list_gets_its_own_quotation_marks_back(tmp_path):
+    raw = _from_plan()
+    docx = tmp_path / "r.docx"
+    docx.write_bytes(render_docx_bytes("rectification-report", raw))
+    assert "“‘五个新城’建设仍然任重道远”" in document_text(build_document("rectification-report", raw))
+    _, again, _ = imported(docx)
+    assert [i["problem"] for i in again["items"]] == [i["problem"] for i in raw["items"]]
+    assert "“五个新城”建设仍然任重道远" in [i["problem"] for i in again["items"]]
+
+
+def test_a_list_the_type_would_not_write_stays_as_written(tmp_path):
+    """A clerk's own wording of the list ("“A”、“B”等2个问题") is not the type's sentence:
+    section 二 keeps its text, the opening is kept in the answers file, nothing is lost."""
+    raw = _from_plan()
+    text = document_bytes(build_document("rectification-report", raw), "md").decode("utf-8")
+    own = re.sub(r"^(“[^”]+”)(“[^”]+”)(\d+)个问题", r"\1、\2等\3个问题", text, count=1, flags=re.M)
+    assert own != text
+    path = tmp_path / "r.txt"
+    path.write_text(own, "utf-8")
+    result, _, doc = imported(path)
+    assert ("rectify", "text") in [(k, h) for _, k, h in result.mapped.sections]
+    written = re.search(r"^“[^”]+”、“[^”]+”等\d+个问题.*$", own, flags=re.M).group(0)
+    assert written in document_text(doc)
+    assert result.mapped.lost == ["开头段落"] and any("共列出整改问题14个" in k for k in result.mapped.kept_aside)
+
+
+def test_the_import_report_says_how_the_items_were_read(gw, tmp_path):
+    raw = _report_variant(_quiet(1, 3, 5))
+    (tmp_path / "r.docx").write_bytes(render_docx_bytes("rectification-report", raw))
+    r = gw("import", "r.docx", "-o", "a.toml")
+    assert r.code == 0, r.err
+    assert re.search(r"^  二、.*（rectify）.*，内容由本文种按导入的回答生成$", r.out, flags=re.M)
+    assert ("提示：“整改问题及其整改状态”按“二、坚持问题导向，逐项抓好整改落实”逐项读回 8 个问题"
+            "（其中 3 个问题在原文中合并列出）") in r.out
+    assert "未能放入本文种" not in r.out
+
+
 def test_the_example_report_gives_its_facts_and_says_what_it_could_not_read(tmp_path):
     raw = read_answers(EXAMPLES / "rectification-report.toml")
     raw.pop("type")
