@@ -185,9 +185,7 @@ def get_registry() -> Registry:
     found = load_entry_points(registry, pm)
     collect_types(registry, pm)
     _loaded.append(registry)
-    by_module = {entry.name: entry for entry in found.values()}
-    plugin_index.write(LOAD_ENV, {t: by_module[p.name] for p in registry.plugins for t in p.types
-                                  if p.name in by_module})
+    plugin_index.write(LOAD_ENV, {t: found[p.name] for p in registry.plugins for t in p.types if p.name in found})
     return registry
 
 
