@@ -64,7 +64,7 @@ class Questionnaire:
 
     def partial(self) -> tuple[Answers, str]:
         """The answers given so far (a copy) and where the run stopped."""
-        raw = copy.deepcopy(self.raw)
+        raw = self.keep_today_defaults(copy.deepcopy(self.raw))
         if self._outline_draft is not None:
             raw["outline"] = outline_to_raw(self._outline_draft, self.doctype)
         return raw, self.position
@@ -81,10 +81,15 @@ class Questionnaire:
         self.position = REVIEW
         self.review()
         self.position = ""
+        return self.keep_today_defaults(self.raw)
+
+    def keep_today_defaults(self, raw: Answers) -> Answers:
+        """``raw`` with the defaults read from today's date that were accepted (the year, a
+        meeting date): written in, finished or interrupted, so the file means the same next year."""
         for q in self.doctype.questions:
             if q.key in self.derived and q.key in self.answers and not q.computed:
-                self.raw[q.key] = self.answers[q.key]
-        return self.raw
+                raw[q.key] = self.answers[q.key]
+        return raw
 
     def outline(self) -> list[OutlineEntry]:
         return parse_outline(self.raw.get("outline"), self.doctype, self.answers)[0]

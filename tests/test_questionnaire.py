@@ -190,6 +190,16 @@ def test_ctrl_c_on_a_screen_keeps_the_answers_typed_on_it():
     assert raw["unit"] == "县教育局" and "year" not in raw
 
 
+def test_an_interrupted_file_keeps_the_year_accepted_from_today():
+    """The year defaults to this year; accepted with Enter and then interrupted, the saved
+    file holds it, as a finished one does: rendered next January it is still this year's plan."""
+    from gongwen.clock import this_year
+
+    raw, _ = drive(ENTER + CTRL_C, defaults_except(*BASICS)).partial()
+    assert raw["year"] == this_year() and raw["meeting_date"]
+    assert "title" not in raw  # derived from unit and year: still follows them
+
+
 def test_a_multi_line_prompt_speaks_chinese_only(monkeypatch):
     """questionary adds "(Finish with 'Alt+Enter' or 'Esc then Enter')" to a multi-line prompt
     unless told otherwise; the Chinese hint already says how to finish."""
