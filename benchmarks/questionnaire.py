@@ -59,14 +59,22 @@ def typed_chars(value: object) -> int:
     return len(str(value))
 
 
-def facts(q, value: object) -> int:
+def facts(q, value: object, default: object = None) -> int:
     """What a clerk types for real content: names, dates, figures and the problems with their
-    measures, keeping the default wording of the long paragraphs (multi-line answers)."""
+    measures, keeping the default wording of the long paragraphs (multi-line answers).  A list
+    or group shows its default items and is edited item by item: an item already there is kept
+    (in any order), a group item's fields equal to the default item's at its place are kept; the
+    rest is typed."""
     if q.kind == "multiline":
         return 0
     if KINDS[q.kind].nested and isinstance(value, list):
-        return sum(facts(f, item[f.key]) for item in value if isinstance(item, dict) for f in q.fields
-                   if f.key in item)
+        shown = default if isinstance(default, list) else []
+        return sum(facts(f, item[f.key], was.get(f.key)) for n, item in enumerate(value) if isinstance(item, dict)
+                   for was in [shown[n] if n < len(shown) and isinstance(shown[n], dict) else {}]
+                   for f in q.fields if f.key in item and item[f.key] != was.get(f.key))
+    if isinstance(value, list) and isinstance(default, list):
+        left = list(default)
+        return sum(0 if v in left and not left.remove(v) else typed_chars(v) for v in value)
     return typed_chars(value)
 
 
@@ -133,14 +141,32 @@ def counted_screens(count: Count) -> Iterator[None]:
         screen.Screen.run = shown
 
 
+def normalized(dt, example: dict) -> dict:
+    """The example's answers as the questionnaire stores them (dates as 2023-08-10)."""
+    return {**example, **{q.key: check_value(q, example[q.key], example)[0] for q in dt.questions
+                          if q.key in example}}
+
+
+def shown_defaults(dt, example: dict) -> dict:
+    """Each question's default as the clerk sees it: derived from the example's answers
+    before it (a title from the unit typed, deadlines from the meeting date)."""
+    out, given = {}, {}
+    for q in dt.questions:
+        out[q.key] = resolve(dt.questions, given).answers.get(q.key)
+        if q.key in example:
+            given[q.key] = example[q.key]
+    return out
+
+
 def measure(type_id: str) -> dict:
     dt = get_type(type_id)
     example = read_answers(ROOT / "examples" / f"{type_id}.toml")
-    defaults = resolve(dt.questions, {}).answers
-    changed = {q.key for q in dt.questions if q.key in example and example[q.key] != defaults.get(q.key)}
+    stored = normalized(dt, example)
+    defaults = shown_defaults(dt, stored)
+    changed = {q.key for q in dt.questions if q.key in stored and stored[q.key] != defaults.get(q.key)}
     typed = {q.key for q in dt.questions if q.key in changed and q.kind in TYPED}
     scratch = run(type_id, {}, set())
-    scratch_chars = sum(facts(q, example[q.key]) for q in dt.questions if q.key in changed)
+    scratch_chars = sum(facts(q, example[q.key], defaults.get(q.key)) for q in dt.questions if q.key in changed)
     carried, keep = next_year(dt, example)
     last = run(type_id, carried, keep)
     last_chars = 10 if any(q.key == "meeting_date" for q in dt.questions) else 0
@@ -148,7 +174,7 @@ def measure(type_id: str) -> dict:
     return {"type": type_id, "scratch": scratch, "scratch_chars": scratch_chars,
             "scratch_keys": scratch.keys(changed, typed, scratch_chars),
             "last": last, "last_chars": last_chars, "last_keys": last.keys(last_typed, last_typed, last_chars),
-            "pasted": measure_pasted(type_id, scratch_chars, changed, typed)}
+            "pasted": measure_pasted(type_id, scratch_chars, changed, typed, defaults)}
 
 
 def clerk_list(q, items: list[dict], depth: int = 0) -> list[str]:
@@ -206,7 +232,8 @@ def run_pasted(type_id: str, key: str, text: str) -> tuple[Count, list]:
     return count, raw[key]
 
 
-def measure_pasted(type_id: str, scratch_chars: int, changed: set[str], typed: set[str]) -> dict | None:
+def measure_pasted(type_id: str, scratch_chars: int, changed: set[str], typed: set[str],
+                   defaults: dict) -> dict | None:
     """The third scenario for a type with a group of problems (None for the others)."""
     key = PASTED.get(type_id)
     if key is None:
@@ -218,7 +245,7 @@ def measure_pasted(type_id: str, scratch_chars: int, changed: set[str], typed: s
     count, got = run_pasted(type_id, key, text)
     if check_value(q, got, example)[0] != check_value(q, example[key], example)[0]:
         raise AssertionError(f"{type_id}: the pasted list did not give the example's {key}")
-    chars = scratch_chars - (facts(q, example[key]) if key in changed else 0)
+    chars = scratch_chars - (facts(q, example[key], defaults[key]) if key in changed else 0)
     return {"count": count, "chars": chars, "keys": count.keys(changed - {key}, typed, chars) + PASTE_KEYS,
             "pasted": len(text)}
 

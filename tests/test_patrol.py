@@ -162,7 +162,7 @@ def test_vocabulary_follows_the_answers_everywhere(inspect, org, absent):
     members = {"党组": "党组成员", "党委": "党委委员", "党支部": "支委委员"}[org]
     assert members in text
     heads = headings(DT, answers)
-    assert any(h.endswith(f"查摆{inspect}反馈问题") for h in heads)
+    assert any(h.startswith(f"（四）查摆{inspect}反馈问题（") for h in heads), heads  # 完成时限 after it
     assert "（一）学习研讨（8月1日前）" in heads
 
 
@@ -291,6 +291,21 @@ def test_due_dates_inside_talk_pairs_and_rectification_are_checked():
     assert "早于会议召开日期2019年1月22日" in problems[1].message
 
 
+def test_step_deadlines_count_back_from_the_meeting_date_until_the_clerk_sets_them():
+    dues = ["学习研讨工作于3月8日前完成。", "征求意见工作于3月13日前完成。", "谈心谈话工作于3月18日前完成。",
+            "查摆问题工作于3月18日前完成。", "撰写对照检查材料工作于3月23日前完成。",
+            "整改任务原则上于2024年6月28日前完成。"]
+    lines = render_text(DT, {"meeting_date": "2024年3月28日"}).splitlines()
+    assert [line for line in lines if line in dues] == dues
+    moved = render_text(DT, {"meeting_date": "2024年4月20日"})
+    assert "学习研讨工作于3月31日前完成。" in moved and "整改任务原则上于2024年7月20日前完成。" in moved
+    vague = render_text(DT, {"meeting_date": "2024年3月下旬"})  # no day to count from: none guessed
+    assert "工作于" not in vague and "整改任务原则上于" not in vague
+    cleared = render_text(DT, {"meeting_date": "2024年3月28日", "study_due": "", "rectify_due": "2024年9月底"})
+    assert "学习研讨工作于" not in cleared and "征求意见工作于3月13日前完成。" in cleared
+    assert "整改任务原则上于2024年9月底前完成。" in cleared
+
+
 @pytest.mark.parametrize("key, value, path", [
     ("materials_due", "2023年13月5日", "materials_due"),
     ("meeting_date", "下周一", "meeting_date"),
@@ -386,3 +401,11 @@ def test_document_type_validate_checks_every_step_against_the_meeting():
     problems = get_type(DT).validate(answers)
     assert [p.path for p in problems] == ["materials_due"]
     assert problems[0].message.startswith("“撰写对照检查材料”的完成时限2023年8月21日晚于会议召开日期2023年8月20日")
+
+
+def test_default_title_names_the_organ_in_full_and_the_basis_includes_the_feedback():
+    answers = {"unit": "县农业农村局", "org_name": "局党组", "inspection_group": "县委第二巡察组"}
+    lines = render_text(DT, answers).splitlines()
+    assert lines[0] == "中共县农业农村局党组巡察整改专题民主生活会实施方案"  # not the short 局党组
+    assert lines[1].startswith("根据县委巡察工作领导小组《关于召开巡察整改专题民主生活会的通知》、"
+                               "县委第二巡察组《关于巡察县农业农村局党组的反馈意见》要求，")

@@ -220,3 +220,14 @@ def test_typed_figures_reach_the_draft_and_defaults_follow_them():
     assert "相互批评意见23条" in text
     assert ("党委班子查摆出的15个问题" in text and "即知即改类问题7个已全部整改到位，阶段性整改问题4个中已完成1个、"
             "正在按计划推进3个，长期整改问题4个正在持续推进" in text)
+
+
+@pytest.mark.parametrize("presider, speaker", [
+    ("党委书记李志刚", "李志刚同志"),  # office and name: the agenda names the person
+    ("党委书记", "党委书记"),  # no name given: by office
+    ("党委书记、局长李志刚", "党委书记"),  # more than one office: not guessed
+])
+def test_default_agenda_names_the_presider_as_the_answer_does(presider, speaker):
+    text = render_text(DT, {"presider": presider})
+    assert f"二是{speaker}代表党委班子作对照检查；" in text
+    assert f"{speaker}作总结讲话" in text

@@ -26,6 +26,7 @@ from ..kit.closing import closing, closing_questions, org_signature
 from ..kit.counts import count, not_more_than, remainder, sum_equals, total_of
 from ..kit.deadlines import (
     DEADLINE_HINT,
+    date_from,
     dates_in_order,
     deadline,
     due_phrase,
@@ -105,7 +106,7 @@ __all__ = [
     "list_style", "measures_text", "paragraphs", "titled_group", "titled_sections",
     # kit: deadlines and date rules
     "DEADLINE_HINT", "deadline", "parse_deadline", "format_deadline", "normalize_deadline", "dates_in_order",
-    "not_before", "not_after", "later_than", "short_date", "due_phrase",
+    "not_before", "not_after", "later_than", "short_date", "due_phrase", "date_from",
     # kit: responsibility fields and ledger
     "RESPONSIBILITY", "LEDGER_COLUMNS", "responsibility_questions", "responsibility_fields", "problem_section",
     "ledger_table",

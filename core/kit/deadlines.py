@@ -4,11 +4,13 @@
   or both (2022年12月底取得实效); the date part is checked and stored normalised;
 - date rules between answers: in order (:func:`dates_in_order`), not before another
   (:func:`not_before`), not after another (:func:`not_after`, 会前 steps by the meeting);
-- dates written relative to a reference date (:func:`short_date`: 8月10日 in the meeting's year).
+- dates written relative to a reference date (:func:`short_date`: 8月10日 in the meeting's year);
+- defaults counted from another answer (:func:`date_from`: 会前 steps back from the meeting).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -146,6 +148,26 @@ def not_before(earlier_key: str, message: str):
             return None
         return message.replace("{date}", format_cn(value)).replace("{earlier}", format_cn(earlier))
     return check
+
+
+def date_from(key: str, days: int = 0, months: int = 0):
+    """A computed default: the day ``days`` (negative: before) and ``months`` after the answer
+    ``key`` (a day the later month lacks becomes its last: 8月31日 + 3 months is 11月30日); empty
+    while that answer is not one day of a known year (8月上旬), so nothing is guessed."""
+    def default(answers: Answers) -> str:
+        try:
+            d = parse_date(answers.get(key) or "")
+        except DateError:
+            return ""
+        if not isinstance(d, Date) or None in (d.year, d.month, d.day):
+            return ""
+        month = d.month - 1 + months
+        year, month = d.year + month // 12, month % 12 + 1
+        last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
+        day = _dt.date(year, month, min(d.day, last)) + _dt.timedelta(days=days)
+        return day.isoformat()
+
+    return default
 
 
 def not_after(limit_key: str, message: str):

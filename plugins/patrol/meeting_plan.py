@@ -31,6 +31,7 @@ from gongwen.api import (
     cn_number,
     confirm,
     date,
+    date_from,
     days_from_today,
     doc_number,
     due_phrase,
@@ -46,6 +47,7 @@ from gongwen.api import (
     multiline,
     not_after,
     not_before,
+    org_signature,
     org_words,
     paragraphs,
     parse_date,
@@ -99,6 +101,11 @@ def filled(wording: str | list[str], **extra: object) -> Callable[[dict], str | 
 #: 会前 steps with a 完成时限 (answer ``<key>_due``) and their names in messages.
 STEPS = {"study": "学习研讨", "solicit": "征求意见", "talk": "谈心谈话", "problems": "查摆问题",
          "materials": "撰写对照检查材料"}
+#: The default 完成时限 of each step, in days before the meeting: study first, opinions
+#: gathered before the talks, the materials last (written once problems and talks are done).
+DAYS_BEFORE = {"study": 20, "solicit": 15, "talk": 10, "problems": 10, "materials": 5}
+#: The default 整改完成时限: three months after the meeting.
+RECTIFY_MONTHS = 3
 _late = not_after("meeting_date", "“{name}”的完成时限{date}晚于会议召开日期{limit}，会前准备工作应在会议召开前完成")
 _early = not_before("meeting_date", "整改完成时限{date}早于会议召开日期{earlier}，请改为会后的日期")
 
@@ -148,7 +155,8 @@ def _due(c: Context) -> list:
 def step(key: str, title: str, questions: list, build: Callable[[Context], list]) -> SectionDef:
     """A 会前 step: its questions and an optional 完成时限 (refused at once when after the
     meeting), written after its content or, with ``due_in_title``, in its heading."""
-    due = date(f"{key}_due", f"“{STEPS[key]}”完成时限（可留空）", "", optional=True, allow_range=True,
+    due = date(f"{key}_due", f"“{STEPS[key]}”完成时限（可留空）", date_from("meeting_date", days=-DAYS_BEFORE[key]),
+               optional=True, allow_range=True,
                validate=late(STEPS[key]), help="须早于会议召开日期；可写“8月10日前”“8月上旬”“8月1日至10日”")
     return section(key, title, 2, questions=[*questions, due], build=lambda c: [*build(c), *_due(c)])
 
@@ -350,7 +358,8 @@ SECTIONS = [
         text("after_intro", "会后工作的导语（可留空）", "", optional=True)]),
     section("rectify", "抓好问题整改", 2, build=_rectify, questions=[
         multiline("rectify_text", "整改清单和整改落实", filled(w.RECTIFY_TEXT)),
-        date("rectify_due", "整改完成时限（可留空）", "", optional=True)]),
+        date("rectify_due", "整改完成时限（可留空）", date_from("meeting_date", months=RECTIFY_MONTHS),
+             optional=True)]),
     section("notify", "通报会议情况", 2, questions=[
         listof("notify_to", "向谁通报会议情况", w.NOTIFY_TO, min_items=1),
         text("notify_content", "通报哪些内容", w.NOTIFY_CONTENT),
@@ -396,8 +405,11 @@ PRESETS = {
 
 
 def _basis_default(a: dict) -> list[dict]:
-    return [{"issuer": fill("{superior}{inspect}工作领导小组", words(a)),
-             "name": fill("关于召开{inspect}整改专题民主生活会的通知", words(a)), "number": ""}]
+    """The notice that calls the meeting, and the inspection group's feedback it answers."""
+    wd = words(a)
+    return [{"issuer": fill("{superior}{inspect}工作领导小组", wd),
+             "name": fill("关于召开{inspect}整改专题民主生活会的通知", wd), "number": ""},
+            {"issuer": wd["group"], "name": fill("关于{inspect}{unit}{org}的反馈意见", wd), "number": ""}]
 
 
 def _preamble(a: dict) -> str:
@@ -432,7 +444,7 @@ QUESTIONS = [
     text("inspection_group", "巡视（巡察）组", lambda a: f"{a['superior']}第一{a['inspect']}组"),
     text("meeting_name", "会议名称", lambda a: f"{a['inspect']}整改专题民主生活会"),
     text("statement", "班子检查材料的叫法（如“对照检查材料”“检视剖析材料”）", "对照检查材料"),
-    text("title", "文件标题", lambda a: f"{a['org_name']}{a['meeting_name']}实施方案"),
+    text("title", "文件标题", lambda a: f"{org_signature(a)}{a['meeting_name']}实施方案"),  # the full name
     group("basis", "依据文件", (
         text("issuer", "发文机关（可留空）", "", optional=True),
         text("name", "文件名称（不含书名号）"),

@@ -9,6 +9,7 @@ figures agree, using the kit's counts checks.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 
 from gongwen.api import (
@@ -49,7 +50,18 @@ from gongwen.api import (
 from . import report_wording as w
 from .rectification import filled_titles, words
 
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name after the office in 主持人
 SUBJECTS = ("team", "members")  # whose problems 会后 counts: the 班子 and its members
+
+
+def _agenda(a: dict) -> list[str]:
+    """The usual agenda, naming the secretary as the presider answer does ("党委书记李志刚" gives
+    "李志刚同志代表党委班子作对照检查"); without a name, by office."""
+    wd = words(a)
+    presider = a.get("presider", "")
+    name = presider.removeprefix(wd["secretary"])
+    speaker = f"{name}同志" if name != presider and _NAME.fullmatch(name) else wd["secretary"]
+    return [fill(i, wd, speaker=speaker) for i in w.AGENDA]
 
 
 def _branch_period(a: dict) -> str:
@@ -242,7 +254,7 @@ SECTIONS = [
     ]),
     _item("agenda", lambda c: [Paragraph(c.fill(w.AGENDA_TEXT, count=cn_number(len(c["agenda"])),
                                                 items=enumerate_items(c["agenda"])))], [
-        listof("agenda", "会议议程（每条一项，按顺序）", lambda a: [fill(i, words(a)) for i in w.AGENDA], min_items=1),
+        listof("agenda", "会议议程（每条一项，按顺序）", _agenda, min_items=1),
     ]),
     _item("criticism", lambda c: [Paragraph(c.fill(w.CRITICISM, criticisms=c["criticisms"]))], [
         count("criticisms", "会上提出相互批评意见（条）", 25, yearly=True),

@@ -129,10 +129,10 @@ THEME_TEXT: str = (
 
 AGENDA: list[str] = [
     "书面通报会前征求意见情况",
-    "{secretary}代表{org}班子作对照检查",
+    "{speaker}代表{org}班子作对照检查",
     "班子成员逐一作个人对照检查，每人发言后其他同志逐一提出批评意见",
     "指导组对会议召开情况进行点评",
-    "{secretary}作总结讲话，对抓好整改落实提出要求",
+    "{speaker}作总结讲话，对抓好整改落实提出要求",
 ]
 # {count} (in words) {items}
 AGENDA_TEXT: str = (
