@@ -34,6 +34,9 @@ from .questions import Answers, Question, check_value
 
 #: At most this many questions on one screen (a longer run of short questions is cut).
 MAX_LINES = 8
+#: A label wider than this (in terminal columns) is shown without its （…） explanation, which
+#: the hint line under the screen gives in full while the line is selected.
+LABEL_COLUMNS = 34
 HELP = "  回车：全部采用并继续　↑↓：移到某项，直接修改（Ctrl-U 清空）　←→：切换选项　Ctrl-C：中断并保存"
 EXTRA_STYLE = Style([("error", "fg:ansired"), ("help", "fg:ansibrightblack"), ("at", "fg:#c00000 bold"),
                      ("choice", "fg:#005f87 bold")])
@@ -54,6 +57,20 @@ def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question
         else:
             out.append([q])
     return out
+
+
+def screen_label(label: str) -> str:
+    """``label`` as the screen's left column shows it: a long one without the explanation in
+    brackets it ends with ("巡视还是巡察（省级以上为巡视，市县为巡察）" → "巡视还是巡察"), which the
+    hint line gives in full."""
+    if get_cwidth(label) <= LABEL_COLUMNS or not label.endswith("）"):
+        return label
+    depth = 0
+    for i in range(len(label) - 1, 0, -1):  # back to the bracket that opens the last one
+        depth += {"）": 1, "（": -1}.get(label[i], 0)
+        if depth == 0:
+            return label[:i]
+    return label
 
 
 class Line:
@@ -219,7 +236,7 @@ class Screen:
     def _app(self) -> Application:
         from .ask import STYLE
 
-        width = min(44, max(get_cwidth(line.q.label) for line in self.lines) + 4)
+        width = min(46, max(get_cwidth(screen_label(line.q.label)) for line in self.lines) + 6)
         rows = [self._row(i, line, width) for i, line in enumerate(self.lines)]
         done = Condition(lambda: get_app().is_done)
         body = HSplit([
@@ -256,7 +273,7 @@ class Screen:
 
     def _label(self, i: int) -> list[tuple[str, str]]:
         mark = "› " if i == self.at and not get_app().is_done else "  "
-        return [("class:at", mark), ("", f"{self.lines[i].q.label}：")]
+        return [("class:at", mark), ("", f"{screen_label(self.lines[i].q.label)}：")]
 
     def _option(self, line: Line) -> list[tuple[str, str]]:
         label = line.options[line.choice][1]
@@ -267,4 +284,6 @@ class Screen:
     def _hint(self) -> list[tuple[str, str]]:
         q = self.lines[self.at].q
         hint = KINDS[q.kind].hint(q) or q.help
-        return [("class:help", f"  {q.label}{hint}")] if hint else []
+        if not hint and screen_label(q.label) == q.label:
+            return []
+        return [("class:help", f"  {q.label}{'：' + hint if hint and hint[0] not in '：（' else hint}")]

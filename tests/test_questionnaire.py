@@ -5,7 +5,7 @@ import contextlib
 from gongwen.ask import Questionnaire
 from gongwen.pipeline import build, prepare
 from gongwen.questions import check_value
-from gongwen.screen import Screen, screens
+from gongwen.screen import Screen, screen_label, screens
 from gongwen.testing import (
     CTRL_C,
     CTRL_U,
@@ -145,6 +145,20 @@ def test_short_questions_of_a_section_share_one_screen():
     # answered before (--from, --answers): not on the screen, which is cut there
     assert [[q.key for q in run] for run in screens(get_type(DT).questions, {"org_kind"})][:3] == [
         ["year", "unit"], ["org_kind"], ["title", "meeting_date"]]
+
+
+def test_a_long_label_is_shown_on_a_screen_without_its_closing_explanation():
+    assert screen_label("巡视还是巡察（省级以上为巡视，市县为巡察）") == "巡视还是巡察"
+    assert screen_label("巡视（巡察）时间（如“2020年4月1日至30日”，可留空）") == "巡视（巡察）时间"
+    assert screen_label("副标题（标题下一行括号中的说明，如“（县、区）”表示适用于县、区；可留空）") == "副标题"
+    assert screen_label("单位名称（如“县商务局”）") == "单位名称（如“县商务局”）"  # short: kept whole
+    from gongwen.loader import get_registry
+    from prompt_toolkit.utils import get_cwidth
+
+    for dt in get_registry().types.values():  # every built-in label fits the screen's column unbroken
+        wide = [q.label for run in screens(dt.questions, set()) if len(run) > 1 for q in run
+                if get_cwidth(screen_label(q.label)) > 40]
+        assert wide == [], dt.id
 
 
 def test_one_screen_takes_several_answers_and_the_title_follows_them():

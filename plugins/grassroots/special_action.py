@@ -76,7 +76,7 @@ QUESTIONS = [
     text("scope", "实施范围（如“全县”“全区”）", "全县"),
     text("source", "问题来源（如“省委专项巡视”）", "上级巡视巡察"),
     text("title", "文件标题", lambda a: f"{a['scope']}基层党建问题整改专项行动方案", help="默认由实施范围生成"),
-    text("subtitle", "副标题：标题下一行括号中的说明，如“（县、区）”表示适用于县、区（可留空）", "", optional=True),
+    text("subtitle", "副标题（标题下一行括号中的说明，如“（县、区）”表示适用于县、区；可留空）", "", optional=True),
     multiline("preamble", "开头段落", lambda a: fill(w.PREAMBLE, words(a))),
     group("problems", "整改问题及其措施（每个问题一组措施）", (
         text("problem", "问题（列入“整改问题”的一句话）"),

@@ -150,7 +150,7 @@ DOCTYPE = DocumentType(
     after=[
         confirm("ledger", "文末是否附整改任务清单（台账）", True),
         text("ledger_title", "整改任务清单标题", "整改任务清单", when=("ledger", True)),
-        confirm("fields_in_body", "正文中也逐条写明责任领导、牵头单位、责任单位和落实时限（附台账时可只在台账中写）",
+        confirm("fields_in_body", "正文也写明各项的责任领导、牵头单位等（附台账时可只在台账中写）",
                 True, when=("ledger", True)),
         *closing_questions(org_signature),
     ],
