@@ -40,9 +40,17 @@ TYPES = ["theme-education-rectification", "theme-education-report", "party-histo
          "grassroots-special-action", "patrol-meeting-plan", "rectification-report"]
 CHARS_PER_MINUTE, SECONDS_PER_PROMPT, SECONDS_PER_LINE = 40, 2, 1
 TYPED = ("text", "integer", "date")  # answers typed in (cleared with Ctrl-U first), not picked
-#: The group of problems a clerk has on paper already (pasted in the third scenario).
-PASTED = {"theme-education-rectification": "aspects", "party-history-rectification": "aspects",
-          "grassroots-special-action": "problems", "rectification-report": "items"}
+#: The lists a clerk has on paper already (pasted in the third scenario), and where they are:
+#: the problems of a plan, the feedback a patrol plan answers, the agenda and the rest of a report.
+PASTED = {
+    "theme-education-rectification": {"aspects": "对照检查材料的问题清单"},
+    "theme-education-report": {"study_materials": "上级通知列出的学习篇目", "agenda": "会议议程",
+                               "early_fixes": "即知即改清单"},
+    "party-history-rectification": {"aspects": "对照检查材料的问题清单"},
+    "grassroots-special-action": {"problems": "上级反馈的问题清单"},
+    "patrol-meeting-plan": {"feedback_areas": "巡察反馈意见"},
+    "rectification-report": {"items": "整改方案的任务清单"},
+}
 #: Keys of a paste besides the Enter of each prompt: ↑ (the menu's last choice), the paste, Esc.
 PASTE_KEYS = 3
 CN = "一二三四五六七八九十"
@@ -180,6 +188,8 @@ def measure(type_id: str) -> dict:
 def clerk_list(q, items: list[dict], depth: int = 0) -> list[str]:
     """Group items as a clerk's numbered list: "一、理论学习方面" / "1. 问题……" /
     "整改措施：一是……；二是……。" / "责任领导：……" (one line per field)."""
+    if q.kind == "list":  # a plain list: one numbered line an item
+        return [NUMBERS[depth](n) + item for n, item in enumerate(items, 1)]
     by = grouping_field(q)
     if by is None or not any(it.get(by.key) for it in items):
         return _clerk_items(q, items, depth)
@@ -211,43 +221,43 @@ def _clerk_items(q, items: list[dict], depth: int, skip: str = "") -> list[str]:
     return out
 
 
-def run_pasted(type_id: str, key: str, text: str) -> tuple[Count, list]:
-    """From scratch, with ``text`` pasted at the menu of group ``key`` (and kept)."""
+def run_pasted(type_id: str, texts: dict[str, str]) -> tuple[Count, dict]:
+    """From scratch, with ``texts[key]`` pasted at the first menu of each list or group ``key``
+    (and kept)."""
     import gongwen.paste_ask as paste_ask
 
     repeat, ask_text = Questionnaire.repeat, paste_ask.ask_text
+    done: set[str] = set()
 
     def pasted_once(self, q, items, scope, *a, **k):
-        if q.key == key and not getattr(self, "_pasted", False):
-            self._pasted = True
+        if q.key in texts and q.key not in done:
+            done.add(q.key)
             paste_ask.paste_items(q, items, scope)
         return repeat(self, q, items, scope, *a, **k)
 
-    Questionnaire.repeat, paste_ask.ask_text = pasted_once, lambda q, scope: text
+    Questionnaire.repeat, paste_ask.ask_text = pasted_once, lambda q, scope: texts[q.key]
     try:
         count, raw = run(type_id, {}, set(), keep_raw=True)
     finally:
         Questionnaire.repeat, paste_ask.ask_text = repeat, ask_text
-    count.prompts += 3  # the menu once more, the paste, keeping it
-    return count, raw[key]
+    count.prompts += 3 * len(texts)  # each: the menu once more, the paste, keeping it
+    return count, raw
 
 
 def measure_pasted(type_id: str, scratch_chars: int, changed: set[str], typed: set[str],
-                   defaults: dict) -> dict | None:
-    """The third scenario for a type with a group of problems (None for the others)."""
-    key = PASTED.get(type_id)
-    if key is None:
-        return None
+                   defaults: dict) -> dict:
+    """The third scenario: the lists of :data:`PASTED` pasted, the rest typed as from scratch."""
     dt = get_type(type_id)
     example = read_answers(ROOT / "examples" / f"{type_id}.toml")
-    q = next(x for x in dt.questions if x.key == key)
-    text = "\n".join(clerk_list(q, example[key]))
-    count, got = run_pasted(type_id, key, text)
-    if check_value(q, got, example)[0] != check_value(q, example[key], example)[0]:
-        raise AssertionError(f"{type_id}: the pasted list did not give the example's {key}")
-    chars = scratch_chars - (facts(q, example[key], defaults[key]) if key in changed else 0)
-    return {"count": count, "chars": chars, "keys": count.keys(changed - {key}, typed, chars) + PASTE_KEYS,
-            "pasted": len(text)}
+    lists = {q.key: q for q in dt.questions if q.key in PASTED[type_id]}
+    texts = {key: "\n".join(clerk_list(q, example[key])) for key, q in lists.items()}
+    count, raw = run_pasted(type_id, texts)
+    for key, q in lists.items():
+        if check_value(q, raw[key], example)[0] != check_value(q, example[key], example)[0]:
+            raise AssertionError(f"{type_id}: the pasted list did not give the example's {key}")
+    chars = scratch_chars - sum(facts(q, example[key], defaults[key]) for key, q in lists.items() if key in changed)
+    return {"count": count, "chars": chars, "keys": count.keys(changed - set(lists), typed, chars)
+            + PASTE_KEYS * len(lists), "pasted": sum(map(len, texts.values()))}
 
 
 def minutes(count: Count, chars: int) -> float:

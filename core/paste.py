@@ -77,6 +77,16 @@ def lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def without_lead(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without the ones that introduce a numbered list ("会议议程：", "存在的主要问题如下：")."""
+    numbered = [number(line) is not None for _, line in found]
+    start = 0
+    while start < len(found) - 1 and not numbered[start] and found[start][1].endswith(("：", ":")) \
+            and any(numbered[start + 1:]):
+        start += 1
+    return found[start:]
+
+
 def number(text: str) -> tuple[int, int] | None:
     """(level, length) of the number a line starts with (full-width digits read as digits)."""
     found = item_number(text.translate(_FULL_DIGITS))
@@ -88,7 +98,7 @@ def tree(text: str, q: Question) -> list[Node]:
     names = cue_names(q)
     root = Node("", indent=-1)
     stack: list[tuple[tuple[str, int] | None, Node]] = [(None, root)]
-    for indent, line in lines(text):
+    for indent, line in without_lead(lines(text)):
         found = number(line)
         top_key, top = stack[-1]
         if found is None and cue(line, names):

@@ -110,6 +110,14 @@ def test_a_list_question_takes_numbered_lines_and_run_in_parts():
     assert recognised(q, parse_paste(text, q)) == "识别出 4 条下一步打算"
 
 
+def test_the_line_that_introduces_a_numbered_list_is_not_an_item():
+    agenda = question("theme-education-report", "agenda")
+    text = "会议议程：\n一、书面通报征求意见情况；\n二、李志刚同志代表党委班子作对照检查，其他成员逐一发言。"
+    assert parse_paste(text, agenda) == ["书面通报征求意见情况", "李志刚同志代表党委班子作对照检查，其他成员逐一发言"]
+    text = "对照检查查摆出的问题如下：\n" + word_copy()
+    assert parse_paste(text, question(PH, "aspects")) == EXAMPLE["aspects"]
+
+
 def test_unstructured_text_is_one_item_a_line():
     q = question("grassroots-special-action", "problems")
     text = "\u3000\u3000理想信念教育流于形式\n\n\u3000\u3000党内政治生活不严肃\n\u3000\u3000党建工作抓而不实 \n"
