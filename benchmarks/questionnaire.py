@@ -32,7 +32,7 @@ from gongwen.ask import Questionnaire
 from gongwen.carry import next_year
 from gongwen.kinds import KINDS
 from gongwen.paste import grouping_field, label_names, summary_field, titled_text
-from gongwen.questions import check_value, resolve
+from gongwen.questions import check_value, new_item, resolve
 from gongwen.testing import get_type
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +78,7 @@ def facts(q, value: object, default: object = None) -> int:
     if KINDS[q.kind].nested and isinstance(value, list):
         shown = default if isinstance(default, list) else []
         return sum(facts(f, item[f.key], was.get(f.key)) for n, item in enumerate(value) if isinstance(item, dict)
-                   for was in [shown[n] if n < len(shown) and isinstance(shown[n], dict) else {}]
+                   for was in [shown[n] if n < len(shown) and isinstance(shown[n], dict) else new_item(q, value[:n])]
                    for f in q.fields if f.key in item and item[f.key] != was.get(f.key))
     if isinstance(value, list) and isinstance(default, list):
         left = list(default)

@@ -19,7 +19,7 @@ from .doctype import DocumentType, OutlineEntry
 from .kinds import KINDS, item_summary
 from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
 from .paste_ask import PASTE, paste_items
-from .questions import Answers, Question, check_value, resolve, show_value
+from .questions import Answers, Question, check_value, new_item, resolve, show_value
 from .terminal import shorten
 
 DONE = "__done__"
@@ -244,7 +244,7 @@ class Questionnaire:
             self._ask_item(q, items[index], scope)
 
         def new() -> None:
-            items.append({})
+            items.append(new_item(q, items))
             self._ask_item(q, items[-1], scope)
 
         return self.repeat(q, items, scope, show=lambda item: item_summary(q, item), edit=edit, new=new,

@@ -9,6 +9,7 @@ means (reading, checking, showing, asking) is its entry in :data:`gongwen.kinds.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,9 @@ class Question:
     #: Asked again when next year's document starts from this year's (meeting date, problems,
     #: figures); the others are carried over (``gongwen new TYPE --from last.toml``).
     yearly: bool = False
+    #: A field of a group: a new item starts from the answer of the item above it (责任领导,
+    #: 牵头单位, 落实时限 usually repeat down a list of problems).
+    copy_down: bool = False
     #: For a choice: a one-line example of the text each choice yields, shown beside it.
     hints: Mapping[str, str] = field(default_factory=dict)
 
@@ -109,6 +113,13 @@ def _copy(value: Any) -> Any:
 
 # ------------------------------------------------------------ constructors
 # Short names so a plugin's question list reads like data.
+
+def new_item(q: Question, items: Sequence[Answers]) -> Answers:
+    """A new item of group ``q`` added after ``items``: the ``copy_down`` fields of the item
+    above it, the others left to their defaults."""
+    above = items[-1] if items else {}
+    return {f.key: copy.deepcopy(above[f.key]) for f in q.fields if f.copy_down and f.key in above}
+
 
 def text(key: str, label: str, default: Any = "", **kw: Any) -> Question:
     return Question(key, label, "text", default, **kw)

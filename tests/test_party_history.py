@@ -159,3 +159,13 @@ def test_ledger_table_fits_the_page_width(plan_docx):
     assert len(grid) == 7
     assert sum(grid) <= text_width + 5
     assert grid[2] == max(grid)  # the measures column is the widest
+
+
+def test_a_new_problem_starts_with_the_responsibility_fields_of_the_one_above():
+    from gongwen.questions import new_item
+    from gongwen.testing import get_type
+
+    problems = next(q for q in get_type(DT).questions if q.key == "aspects").fields[1]
+    above = example(DT)["aspects"][1]["problems"][-1]  # 分管农业副区长, 2022年12月底取得实效
+    assert new_item(problems, [above]) == {k: above[k] for k in ("leader", "lead_unit", "units", "deadline")}
+    assert new_item(problems, []) == {}  # the first: the declared defaults

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
 from conftest import EXAMPLES, example
 from gongwen.answers import read_answers
+from gongwen.ask import Questionnaire
 from gongwen.errors import AnswersInvalid
 from gongwen.outline import outline_to_raw, parse_outline
 from gongwen.pipeline import document_bytes, prepare
@@ -15,6 +17,7 @@ from gongwen.testing import (
     DOWN,
     ENTER,
     RIGHT,
+    UP,
     build_document,
     docx_paragraphs,
     get_type,
@@ -24,6 +27,9 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from seeds import PATROL_NUMBER, expected_headings, seed_text
 
 DT = "patrol-meeting-plan"
@@ -409,3 +415,19 @@ def test_default_title_names_the_organ_in_full_and_the_basis_includes_the_feedba
     assert lines[0] == "中共县农业农村局党组巡察整改专题民主生活会实施方案"  # not the short 局党组
     assert lines[1].startswith("根据县委巡察工作领导小组《关于召开巡察整改专题民主生活会的通知》、"
                                "县委第二巡察组《关于巡察县农业农村局党组的反馈意见》要求，")
+
+
+def test_a_new_talk_pair_starts_with_the_due_date_of_the_one_above():
+    prefill = prepare(get_type(DT), {"meeting_date": "2023-08-20"}).answers
+    del prefill["talk_pairs"]
+    given = {"talk_pairs": [{"who": "书记与班子成员谈", "due": "2023-08-05"}]}
+    keys = UP * 3 + ENTER + "班子成员之间相互谈" + ENTER + ENTER  # ＋ 新增一项: who typed, due kept
+    keys += ENTER + ENTER  # the menu: continue; the review: done
+    q = Questionnaire(get_type(DT), prefill | given, keep=set(prefill))
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        with contextlib.suppress(EOFError):
+            q.run()
+    assert q.raw["talk_pairs"] == [{"who": "书记与班子成员谈", "due": "2023-08-05"},
+                                   {"who": "班子成员之间相互谈", "due": "2023-08-05"}]

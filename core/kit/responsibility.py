@@ -21,12 +21,13 @@ RESPONSIBILITY = (("leader", "责任领导"), ("lead_unit", "牵头单位"), ("u
 
 def responsibility_questions(leader: Any = "班子全体成员", lead_unit: Any = "办公室",
                              units: Any = "各部门", deadline_default: Any = "即知即改，长期坚持") -> list[Question]:
-    """The four responsibility fields as group fields (defaults may be functions)."""
+    """The four responsibility fields as group fields (defaults may be functions); a new item
+    starts from the item above's (``copy_down``)."""
     return [
-        q.text("leader", "责任领导", leader),
-        q.text("lead_unit", "牵头单位", lead_unit),
-        q.text("units", "责任单位", units),
-        deadline("deadline", "落实时限", deadline_default),
+        q.text("leader", "责任领导", leader, copy_down=True),
+        q.text("lead_unit", "牵头单位", lead_unit, copy_down=True),
+        q.text("units", "责任单位", units, copy_down=True),
+        deadline("deadline", "落实时限", deadline_default, copy_down=True),
     ]
 
 

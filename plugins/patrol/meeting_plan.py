@@ -304,7 +304,7 @@ SECTIONS = [
     step("talk", "谈心谈话", [
         confirm("talk_four_musts", "落实“四必谈”", True),
         group("talk_pairs", "谈心谈话安排（谁与谁谈，各自的完成时限）",
-              (text("who", "谁与谁谈"), date("due", "完成时限（可留空）", "", optional=True)),
+              (text("who", "谁与谁谈"), date("due", "完成时限（可留空）", "", optional=True, copy_down=True)),
               lambda a: [{"who": p, "due": ""} for p in filled(w.TALK_PAIRS)(a)], summary="who", item="项"),
         list_style("talk_style", "谈心谈话安排", INLINE),
         integer("talk_criticisms", "每人至少提出几条批评意见（0 为不写）", 3, min=0, max=20),

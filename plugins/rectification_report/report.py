@@ -103,14 +103,14 @@ def _default_items(a: dict) -> list[dict]:
 
 
 ITEM_FIELDS = (
-    text("aspect", "所属方面（如“理论学习方面”，可留空）", "", optional=True),
+    text("aspect", "所属方面（如“理论学习方面”，可留空）", "", optional=True, copy_down=True),
     text("problem", "问题（一句话）"),
     listof("measures", "整改措施（每条一句，可留空）", []),
-    text("leader", "责任领导", w.DEFAULT_LEADER),
-    text("lead_unit", "牵头单位", w.DEFAULT_LEAD_UNIT),
-    text("units", "责任单位", w.DEFAULT_UNITS),
-    deadline("deadline", "落实时限", w.LONG_TERM),
-    choice("status", "整改状态", STATUSES, IN_PROGRESS),
+    text("leader", "责任领导", w.DEFAULT_LEADER, copy_down=True),
+    text("lead_unit", "牵头单位", w.DEFAULT_LEAD_UNIT, copy_down=True),
+    text("units", "责任单位", w.DEFAULT_UNITS, copy_down=True),
+    deadline("deadline", "落实时限", w.LONG_TERM, copy_down=True),
+    choice("status", "整改状态", STATUSES, IN_PROGRESS, copy_down=True),
     multiline("progress", "完成情况/进展（做了什么，有哪些实效）", "", optional=True),
     date("done_date", "完成日期", "", optional=True, when=("status", DONE)),
     text("reason", "尚未完成的原因（可留空）", "", optional=True, when=_not_done),
