@@ -3,18 +3,21 @@ last year's answers (``gongwen new TYPE --from last.toml``).
 
     python benchmarks/questionnaire.py            # a Markdown table
 
-Each type is driven through the real questionnaire (prompt_toolkit pipe input) twice:
+Each type is driven through the real questionnaire (prompt_toolkit pipe input) three ways:
 
 - **from scratch**, typing the facts of ``examples/TYPE.toml`` wherever they differ from the
-  default: names, dates, figures, the problems and their measures (one-line answers); the long
-  paragraphs keep their default wording.  Keystrokes: the characters typed, and Enter at every prompt;
+  default the clerk is shown (derived from the example's answers before it): names, dates,
+  figures, the problems and their measures (one-line answers), lists and groups item by item
+  (:func:`facts`); the long paragraphs keep their default wording.  Keystrokes: the characters
+  typed, and Enter at every prompt;
 - **from last year**, starting from the example carried forward one year, and typing a new
   meeting date where the type has one (the problems found are kept as they were, to be edited
   only where they changed);
-- **pasting the list** (types with a group of problems), as from scratch except that the group
-  of problems is not typed item by item: the example's items, written out as a clerk's numbered
-  list (:func:`clerk_list`), are pasted at the group's menu (📋 粘贴一份清单) in one action and
-  kept.  The run checks that the pasted items are the example's.
+- **pasting the lists** a clerk has on paper (:data:`PASTED`: a plan's problems, a report's
+  agenda, the inspection feedback), as from scratch except that each such list is not typed
+  item by item: the example's items, written out as a clerk's numbered list
+  (:func:`clerk_list`), are pasted at the list's menu (📋 粘贴一份清单) in one action and kept.
+  The run checks that the pasted items are the example's.
 
 Minutes are estimated at 40 Chinese characters a minute through a pinyin input method and two
 seconds to read each prompt: the figures compare versions, they do not time a person.
