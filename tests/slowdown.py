@@ -8,6 +8,7 @@ never a timed assertion) and then sends its signal.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -53,7 +54,16 @@ def wait_for(condition, timeout: float = 120, what: str = "") -> None:
         time.sleep(0.05)
 
 
+def as_from_a_terminal() -> None:
+    """Run in a child before it starts: Ctrl-C, SIGTERM and SIGHUP at their defaults, as a shell
+    starts a command.  A test run under ``nohup`` or as a background job (``cmd &``) inherits
+    some of them ignored, and gongwen rightly keeps an ignored signal ignored."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def gongwen_process(tmp_path: Path, env: dict, *args, **kw) -> subprocess.Popen:
+    kw.setdefault("preexec_fn", as_from_a_terminal)
     return subprocess.Popen([sys.executable, "-m", "gongwen", *map(str, args)], cwd=tmp_path, env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
-from slowdown import gongwen_process, needs_proc, slow_env, wait_for
+from slowdown import as_from_a_terminal, gongwen_process, needs_proc, slow_env, wait_for
 
 EXAMPLE = EXAMPLES / "patrol-meeting-plan.toml"
 
@@ -58,7 +58,7 @@ def test_ctrl_c_stops_a_batch_at_once_and_says_which_files_were_written(tmp_path
     env.update(TERM="xterm", LANG="C.UTF-8")
     child = pexpect.spawn(sys.executable, ["-m", "gongwen", "batch", *batch_inputs(tmp_path), "-o", "out",
                                            "--jobs", "2"], cwd=str(tmp_path), env=env, encoding="utf-8",
-                          dimensions=(40, 150), timeout=120)
+                          dimensions=(40, 150), timeout=120, preexec_fn=as_from_a_terminal)
     try:
         child.expect("2/12")
         wait_for(lambda: len(list(marks.iterdir())) == 2, what="both workers to be writing")

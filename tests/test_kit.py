@@ -134,3 +134,25 @@ def test_dates_in_order_names_both_dates():
     [problem] = dates_in_order([("a", "b", "全年报送早于半年报送")], answers)
     assert problem.path == "b" and "2022年6月底" in problem.message and "2022年12月底" in problem.message
     assert dates_in_order([("b", "a", "x")], answers) == []
+
+
+@pytest.mark.parametrize("unit, superior", [
+    ("县农业农村局", "县委"), ("市交通运输局", "市委"), ("武汉市江岸区教育局", "区委"), ("青山县青山镇", "县委"),
+    ("县市场监督管理局", "县委"), ("市政府办公室", "市委"), ("省教育厅", "省委"), ("某某自治州民政局", "州委"),
+    ("区社区服务中心", "区委"), ("青山镇", "县委"), ("县第一中学", "县委"),
+])
+def test_the_superior_committee_is_read_from_the_unit_name(unit, superior):
+    from gongwen.kit.words import superior_of
+
+    assert superior_of(unit) == superior
+
+
+def test_a_city_unit_reports_to_the_city_committee_in_every_type_that_asks():
+    from gongwen.testing import render_text
+
+    report = render_text("rectification-report", {"unit": "市交通运输局"})
+    assert "市委：" in report.splitlines()[1]  # 主送
+    briefing = render_text("theme-education-report", {"unit": "市交通运输局"})
+    assert "市委主题教育指导组" in briefing and "县委" not in briefing
+    plan = render_text("patrol-meeting-plan", {"unit": "市交通运输局"})
+    assert "市委第一巡察组" in plan and "县委" not in plan

@@ -12,7 +12,7 @@ import time
 
 import pytest
 from conftest import EXAMPLES, read_toml, run_gongwen
-from slowdown import wait_for
+from slowdown import as_from_a_terminal, wait_for
 from test_plugins import good_plugin, gw_with, site, warnings  # noqa: F401 - site is a fixture
 
 BROKEN = """
@@ -91,7 +91,8 @@ def test_a_real_ctrl_c_while_plugins_load_cancels_the_command(site, tmp_path):  
     marker = tmp_path / "loading"
     site.add("gongwen-slow-import", f"import pathlib, time\npathlib.Path({str(marker)!r}).touch()\ntime.sleep(600)\n")
     proc = subprocess.Popen([sys.executable, "-m", "gongwen", "list"], cwd=tmp_path, env=site.env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=as_from_a_terminal)
     try:
         wait_for(marker.exists, what="the plugin to start loading")
         proc.send_signal(signal.SIGINT)
@@ -174,7 +175,7 @@ def spawn(site, tmp_path, *args):  # noqa: F811
     pexpect = pytest.importorskip("pexpect")
     env = {**site.env, "TERM": "xterm", "LANG": "C.UTF-8"}
     return pexpect.spawn(sys.executable, ["-m", "gongwen", *args], cwd=str(tmp_path), env=env, encoding="utf-8",
-                         dimensions=(50, 200), timeout=60)
+                         dimensions=(50, 200), timeout=60, preexec_fn=as_from_a_terminal)
 
 
 def type_answer(child, prompt: str, text: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import read_toml
 from gongwen.testing import CTRL_C, CTRL_U, DOWN, docx_paragraphs
+from slowdown import as_from_a_terminal
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -23,7 +24,7 @@ def spawn(tmp_path: Path, *args: str):
     env = {**os.environ, "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
     env.pop("GONGWEN_DEBUG", None)
     child = pexpect.spawn(sys.executable, ["-m", "gongwen", *args], cwd=str(tmp_path), env=env,
-                         encoding="utf-8", dimensions=(50, 200), timeout=30)
+                         encoding="utf-8", dimensions=(50, 200), timeout=30, preexec_fn=as_from_a_terminal)
     child.logfile_read = open(os.environ["PXLOG"], "a") if os.environ.get("PXLOG") else None  # noqa: SIM115
     return child
 

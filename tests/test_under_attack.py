@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, run_gongwen
-from slowdown import gongwen_process, needs_proc, slow_env, temp_files, wait_for
+from slowdown import as_from_a_terminal, gongwen_process, needs_proc, slow_env, temp_files, wait_for
 
 DT = "theme-education-rectification"
 EXAMPLE = EXAMPLES / "patrol-meeting-plan.toml"
@@ -237,7 +237,8 @@ def test_user_titles_with_braces_at_the_review_step_and_on_resume(tmp_path):
     env = {**os.environ, "TERM": "xterm", "LANG": "C.UTF-8"}
     env.pop("GONGWEN_DEBUG", None)
     child = pexpect.spawn(sys.executable, ["-m", "gongwen", "new", DT, "-o", "t.docx", "--resume", "p.toml"],
-                          cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(60, 200), timeout=60)
+                          cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(60, 200), timeout=60,
+                          preexec_fn=as_from_a_terminal)
     child.expect("要修改哪一项")
     shown = child.before
     assert "一、加强{领导" in shown and "二、{org}{org.__class__.__mro__}" in shown and "（一）{x:>99999999}" in shown
@@ -267,7 +268,7 @@ def test_a_superscript_digit_at_an_integer_prompt(tmp_path):
     pexpect = pytest.importorskip("pexpect")
     env = {**os.environ, "TERM": "xterm", "LANG": "C.UTF-8"}
     child = pexpect.spawn(sys.executable, ["-m", "gongwen", "new", DT, "-o", "out.docx"], cwd=str(tmp_path),
-                          env=env, encoding="utf-8", dimensions=(50, 200), timeout=60)
+                          env=env, encoding="utf-8", dimensions=(50, 200), timeout=60, preexec_fn=as_from_a_terminal)
     child.expect("年度")
     time.sleep(0.2)
     child.send("\x15²\r")
@@ -277,3 +278,19 @@ def test_a_superscript_digit_at_an_integer_prompt(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130 and "Unhandled exception" not in child.before
+
+
+@needs_proc
+def test_a_hangup_ignored_when_gongwen_started_stays_ignored(tmp_path):
+    """Started under ``nohup`` (SIGHUP ignored), a render survives the terminal closing."""
+    def nohup() -> None:
+        as_from_a_terminal()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+    env, marks = slow_env(tmp_path, "big.docx", 2)
+    proc = gongwen_process(tmp_path, env, "render", EXAMPLE, "-o", "big.docx", preexec_fn=nohup)
+    wait_for(lambda: any(marks.iterdir()), what="the write to start")
+    proc.send_signal(signal.SIGHUP)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert (tmp_path / "big.docx").is_file() and temp_files(tmp_path) == []

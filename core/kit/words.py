@@ -20,6 +20,10 @@ MEMBERS = {"党委": "党委委员", "党组": "党组成员", "党总支": "总
 SECRETARY = {"党委": "党委书记", "党组": "党组书记", "党总支": "党总支书记", "党支部": "党支部书记"}
 DEPUTY = {"党委": "党委副书记", "党组": "党组副书记", "党总支": "党总支副书记", "党支部": "党支部副书记"}
 
+#: A level of local government in a unit's name (县农业农村局, 武汉市江岸区教育局, 青山县青山镇); not
+#: the 市 of 市场/市政工程, the 区 of 社区/区域 (县市场监督管理局 is a county bureau).
+_LEVEL = re.compile(r"(?<!社)[省市州县区旗](?!场|域|政(?!府))")
+
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DOC_YEAR = re.compile(r"[\[［【(（〔{｛]\s*(\d{4})\s*[\]］】)）〕}｝]")
 
@@ -40,6 +44,14 @@ def org_words(org: str, unit: str = "") -> dict[str, str]:
         "deputy": DEPUTY.get(org, f"{org}副书记"),
         "unit": unit,
     }
+
+
+def superior_of(unit: str, default: str = "县委") -> str:
+    """The Party committee a unit reports to, read from its name: the last level of government
+    in it (市交通运输局 → 市委, 武汉市江岸区教育局 → 区委, 青山县青山镇 → 县委); ``default`` when
+    the name has none (a school, 青山镇 alone)."""
+    levels = [m.group() for m in _LEVEL.finditer(unit[:-1])]
+    return f"{levels[-1]}委" if levels else default
 
 
 def fill(text: str, values: Mapping[str, object], **extra: object) -> str:

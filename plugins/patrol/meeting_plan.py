@@ -53,6 +53,7 @@ from gongwen.api import (
     parse_date,
     section,
     short_date,
+    superior_of,
     text,
     titled_group,
 )
@@ -83,7 +84,8 @@ def words(a: dict) -> dict[str, str]:
 
 
 def _superior(a: dict) -> str:
-    return "省委" if a.get("inspect") == "巡视" else "县委"
+    """巡视 is the provinces' (省委); 巡察 the committee over the unit (市交通运输局: 市委)."""
+    return "省委" if a.get("inspect") == "巡视" else superior_of(a.get("unit", ""))
 
 
 def filled(wording: str | list[str], **extra: object) -> Callable[[dict], str | list[str]]:
