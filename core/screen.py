@@ -43,20 +43,38 @@ EXTRA_STYLE = Style([("error", "fg:ansired"), ("help", "fg:ansibrightblack"), ("
 
 
 def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question]]:
-    """``questions`` in the order asked, cut into screens: runs of consecutive short questions
-    of one section not answered already (not in ``keep``), at most :data:`MAX_LINES` each;
-    every other question is a screen of its own."""
+    """``questions`` in the order asked, cut into screens: the short questions of one section
+    not answered already (not in ``keep``), at most :data:`MAX_LINES` each; every other question
+    is a screen of its own.  In a section, a short question after a list or a long text joins
+    the section's screen before them when it cannot depend on them (:func:`independent`): the
+    学习研讨 screen holds its 导语, the list's 写法 and the 完成时限, then the list is asked."""
     def joins(q: Question) -> bool:
         return KINDS[q.kind].on_screen and q.key not in keep
 
     out: list[list[Question]] = []
+    run: list[Question] = []  # the screen open in the current section
+    between: set[str] = set()  # the questions asked alone since it opened
     for q in questions:
-        run = out[-1] if out else []
-        if run and joins(q) and joins(run[0]) and run[0].section == q.section and len(run) < MAX_LINES:
+        if run and (q.section != run[0].section or not q.section and not joins(q)):
+            run = []
+        if run and joins(q) and len(run) < MAX_LINES and (not between or independent(q, between)):
             run.append(q)
+        elif joins(q):
+            run, between = [q], set()
+            out.append(run)
         else:
             out.append([q])
+            between.add(q.key)
     return out
+
+
+def independent(q: Question, keys: set[str]) -> bool:
+    """Whether ``q`` may be asked before the questions ``keys``: its default is a value or a
+    function declaring what it reads (``reads``, as :func:`gongwen.kit.deadlines.date_from`
+    does), none of them in ``keys``, and its condition, if any, names another answer."""
+    if callable(q.default) and set(getattr(q.default, "reads", keys)) & keys:
+        return False
+    return not callable(q.when) and (q.when is None or q.when[0] not in keys)
 
 
 def screen_label(label: str) -> str:

@@ -147,6 +147,21 @@ def test_short_questions_of_a_section_share_one_screen():
         ["year", "unit"], ["org_kind"], ["title", "meeting_date"]]
 
 
+def test_short_questions_after_a_list_join_the_sections_screen_unless_they_depend_on_it():
+    from gongwen.api import date_from, listof, text
+
+    qs = [text("intro", "导语", "", section="s"), listof("items", "各项", ["甲"], section="s"),
+          text("style", "写法", "分行", section="s"), text("due", "时限", date_from("meeting_date"), section="s"),
+          text("lead", "引语", lambda a: a["items"][0], section="s"),  # reads the list: asked after it
+          text("only", "仅当", "", when=("items", ["甲"]), section="s"),  # asked only after the list
+          text("next", "下一节", "", section="t")]
+    assert [[q.key for q in run] for run in screens(qs, set())] == [
+        ["intro", "style", "due"], ["items"], ["lead", "only"], ["next"]]
+    patrol = [[q.key for q in run] for run in screens(get_type("patrol-meeting-plan").questions, set())]
+    assert ["study_intro", "study_style", "study_due"] in patrol and ["study_materials"] in patrol
+    assert patrol.index(["study_intro", "study_style", "study_due"]) < patrol.index(["study_materials"])
+
+
 def test_a_long_label_is_shown_on_a_screen_without_its_closing_explanation():
     assert screen_label("巡视还是巡察（省级以上为巡视，市县为巡察）") == "巡视还是巡察"
     assert screen_label("巡视（巡察）时间（如“2020年4月1日至30日”，可留空）") == "巡视（巡察）时间"

@@ -167,6 +167,7 @@ def date_from(key: str, days: int = 0, months: int = 0):
         day = _dt.date(year, month, min(d.day, last)) + _dt.timedelta(days=days)
         return day.isoformat()
 
+    default.reads = (key,)  # type: ignore[attr-defined]  # what it depends on (gongwen.screen)
     return default
 
 
