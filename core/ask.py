@@ -132,7 +132,7 @@ class Questionnaire:
         from .screen import Screen
 
         given = {q.key: self.raw[q.key] for q in questions if q.key in self.raw}
-        screen = Screen(questions, self.answers, self.kept(), given, self.screen_title(questions[0]))
+        screen = Screen(questions, self.answers, self.kept(), given, self.screen_title(*questions))
         shown = screen.shown()
         if not shown:
             return
@@ -149,11 +149,15 @@ class Questionnaire:
         self.position = back
         self.check_as_you_go(*(q for q in questions if q.key in values))
 
-    def screen_title(self, q: Question) -> str:
-        """What a screen of questions is about: its section's title (基本情况 outside sections),
-        without the full stop a run-in title ends with (it is followed by "：")."""
-        title = next((s.title for s in self.doctype.sections if s.key == q.section and q.section), "基本情况")
-        return title.rstrip("。．.")
+    def screen_title(self, *questions: Question) -> str:
+        """What a screen of questions is about: their sections' titles (基本情况 outside sections;
+        "会议时间、会议地点", the first and 等 past three), without the full stop a run-in title
+        ends with (it is followed by "：")."""
+        titles = {s.key: s.title for s in self.doctype.sections}
+        kept = self.kept()
+        shown = [q for q in questions if not q.section or q.section in kept] or list(questions)
+        names = list(dict.fromkeys(titles.get(q.section, "基本情况").rstrip("。．.") for q in shown))
+        return "、".join(names) if len(names) <= 3 else f"{names[0]}等"
 
     def ask_top(self, q: Question) -> None:
         default = q.default_for(self.answers)

@@ -44,8 +44,9 @@ EXTRA_STYLE = Style([("error", "fg:ansired"), ("help", "fg:ansibrightblack"), ("
 
 def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question]]:
     """``questions`` in the order asked, cut into screens: the short questions of one section
-    not answered already (not in ``keep``), at most :data:`MAX_LINES` each; every other question
-    is a screen of its own.  In a section, a short question after a list or a long text joins
+    not answered already (not in ``keep``), at most :data:`MAX_LINES` each, with those of the
+    sections right after it while no other question comes between; every other question is a
+    screen of its own.  In a section, a short question after a list or a long text joins
     the section's screen before them when it cannot depend on them (:func:`independent`): the
     学习研讨 screen holds its 导语, the list's 写法 and the 完成时限, then the list is asked."""
     def joins(q: Question) -> bool:
@@ -55,7 +56,8 @@ def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question
     run: list[Question] = []  # the screen open in the current section
     between: set[str] = set()  # the questions asked alone since it opened
     for q in questions:
-        if run and (q.section != run[0].section or not q.section and not joins(q)):
+        next_section = bool(run and q.section and run[-1].section and not between)  # consecutive: joins
+        if run and (q.section != run[-1].section and not next_section or not q.section and not joins(q)):
             run = []
         if run and joins(q) and len(run) < MAX_LINES and (not between or independent(q, between)):
             run.append(q)

@@ -154,12 +154,17 @@ def test_short_questions_after_a_list_join_the_sections_screen_unless_they_depen
           text("style", "写法", "分行", section="s"), text("due", "时限", date_from("meeting_date"), section="s"),
           text("lead", "引语", lambda a: a["items"][0], section="s"),  # reads the list: asked after it
           text("only", "仅当", "", when=("items", ["甲"]), section="s"),  # asked only after the list
-          text("next", "下一节", "", section="t")]
+          text("next", "下一节", "", section="t"),  # the next section, nothing between: the same screen
+          listof("more", "又一列表", [], section="t"), text("after", "其后", "", section="u")]
     assert [[q.key for q in run] for run in screens(qs, set())] == [
-        ["intro", "style", "due"], ["items"], ["lead", "only"], ["next"]]
+        ["intro", "style", "due"], ["items"], ["lead", "only", "next"], ["more"], ["after"]]
     patrol = [[q.key for q in run] for run in screens(get_type("patrol-meeting-plan").questions, set())]
-    assert ["study_intro", "study_style", "study_due"] in patrol and ["study_materials"] in patrol
-    assert patrol.index(["study_intro", "study_style", "study_due"]) < patrol.index(["study_materials"])
+    at = next(i for i, run in enumerate(patrol) if "study_due" in run)
+    assert patrol[at] == ["prep_intro", "study_intro", "study_style", "study_due"] and patrol[at + 1] == [
+        "study_materials"]
+    doctype = get_type("patrol-meeting-plan")
+    shown = [q for q in doctype.questions if q.key in patrol[at]]
+    assert Questionnaire(doctype, {}).screen_title(*shown) == "会前准备、学习研讨"
 
 
 def test_a_long_label_is_shown_on_a_screen_without_its_closing_explanation():
