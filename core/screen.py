@@ -43,31 +43,35 @@ EXTRA_STYLE = Style([("error", "fg:ansired"), ("help", "fg:ansibrightblack"), ("
 
 
 def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question]]:
-    """``questions`` in the order asked, cut into screens: the short questions of one section
-    not answered already (not in ``keep``), at most :data:`MAX_LINES` each, with those of the
-    sections right after it while no other question comes between; every other question is a
-    screen of its own.  In a section, a short question after a list or a long text joins
-    the section's screen before them when it cannot depend on them (:func:`independent`): the
-    学习研讨 screen holds its 导语, the list's 写法 and the 完成时限, then the list is asked."""
-    def joins(q: Question) -> bool:
-        return KINDS[q.kind].on_screen and q.key not in keep
-
+    """``questions`` in the order asked, cut into screens: the short questions of a section not
+    answered already (not in ``keep``), with those of the sections after it, at most
+    :data:`MAX_LINES` each; every other question is a screen of its own.  A short question after
+    a list or a long text joins the screen before them when the questions between are of its
+    own section and it cannot depend on them (:func:`independent`): the 学习研讨 screen holds its
+    导语, the list's 写法 and the 完成时限, then the list is asked.  Outside sections (the
+    document's general questions) only consecutive short questions share a screen."""
     out: list[list[Question]] = []
-    run: list[Question] = []  # the screen open in the current section
+    run: list[Question] = []  # the screen open
     between: set[str] = set()  # the questions asked alone since it opened
     for q in questions:
-        next_section = bool(run and q.section and run[-1].section and not between)  # consecutive: joins
-        if run and (q.section != run[-1].section and not next_section or not q.section and not joins(q)):
-            run = []
-        if run and joins(q) and len(run) < MAX_LINES and (not between or independent(q, between)):
-            run.append(q)
-        elif joins(q):
-            run, between = [q], set()
-            out.append(run)
-        else:
+        if not KINDS[q.kind].on_screen or q.key in keep:
             out.append([q])
             between.add(q.key)
+            run = run if q.section else []
+        elif run and len(run) < MAX_LINES and joins(run, q, between, questions):
+            run.append(q)
+        else:
+            run, between = [q], set()
+            out.append(run)
     return out
+
+
+def joins(run: list[Question], q: Question, between: set[str], questions: Sequence[Question]) -> bool:
+    """Whether short question ``q`` joins the open screen ``run``, ``between`` asked since."""
+    if not (q.section and run[-1].section):
+        return not between and q.section == run[-1].section
+    own = {x.key for x in questions if x.section == q.section}
+    return (q.section == run[-1].section or between <= own) and (not between or independent(q, between))
 
 
 def independent(q: Question, keys: set[str]) -> bool:

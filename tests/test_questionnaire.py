@@ -162,6 +162,9 @@ def test_short_questions_after_a_list_join_the_sections_screen_unless_they_depen
     at = next(i for i, run in enumerate(patrol) if "study_due" in run)
     assert patrol[at] == ["prep_intro", "study_intro", "study_style", "study_due"] and patrol[at + 1] == [
         "study_materials"]
+    # the next section's 完成时限 joins over that section's own long text (整改清单和整改落实)
+    assert ["after_intro", "rectify_due"] in patrol and ["rectify_text"] not in patrol[:patrol.index(
+        ["after_intro", "rectify_due"])]
     doctype = get_type("patrol-meeting-plan")
     shown = [q for q in doctype.questions if q.key in patrol[at]]
     assert Questionnaire(doctype, {}).screen_title(*shown) == "会前准备、学习研讨"
