@@ -79,8 +79,12 @@ class Kind:
         return ""
 
     def prompt_default(self, q: Question, value: Any) -> str:
-        """The text a typed prompt starts with."""
+        """The text a typed prompt (or a screen line) starts with."""
         return "" if value is None else str(value)
+
+    def read_line(self, q: Question, text: str) -> Any:
+        """The answer a screen line's text gives (before it is checked)."""
+        return text
 
     def type_in(self, q: Question, current: Any, scope: Answers, hint: str = "", **kw: Any) -> Any:
         """A typed answer, refused with the Chinese message until valid.  ``hint`` follows the
@@ -301,6 +305,16 @@ class ListOf(Kind):
 
     def show(self, q: Question, value: Any) -> str:
         return "；".join(value) if value else "（无）"
+
+    # a list of short names declared ``on_screen`` is a line of a screen, its items split by "；"
+    def hint(self, q: Question) -> str:
+        return "（多项用“；”分开）"
+
+    def prompt_default(self, q: Question, value: Any) -> str:
+        return "；".join(value or [])
+
+    def read_line(self, q: Question, text: str) -> Any:
+        return [item.strip() for item in re.split(r"[；;]", text) if item.strip()]
 
     def ask(self, qn: Questionnaire, q: Question, current: Any, scope: Answers, attach: Attach = None) -> Any:
         """A menu over the items; each is asked as a one-line text."""

@@ -58,6 +58,9 @@ class Question:
     #: Asked again when next year's document starts from this year's (meeting date, problems,
     #: figures); the others are carried over (``gongwen new TYPE --from last.toml``).
     yearly: bool = False
+    #: A list of short names (units, people): a line of its section's screen, items split by
+    #: "；", rather than a menu of its own.
+    on_screen: bool = False
     #: A field of a group: a new item starts from the answer of the item above it (责任领导,
     #: 牵头单位, 落实时限 usually repeat down a list of problems).
     copy_down: bool = False

@@ -54,7 +54,7 @@ def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question
     run: list[Question] = []  # the screen open
     between: set[str] = set()  # the questions asked alone since it opened
     for q in questions:
-        if not KINDS[q.kind].on_screen or q.key in keep:
+        if not (KINDS[q.kind].on_screen or q.on_screen) or q.key in keep:
             out.append([q])
             between.add(q.key)
             run = run if q.section else []
@@ -113,7 +113,7 @@ class Line:
         """What the line holds, as a prompt would have read it."""
         if self.options:
             return self.options[self.choice][0]
-        return clean_text(self.buffer.text)
+        return KINDS[self.q.kind].read_line(self.q, clean_text(self.buffer.text))
 
     def put(self, value: Any) -> None:
         if self.options:

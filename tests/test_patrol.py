@@ -431,3 +431,20 @@ def test_a_new_talk_pair_starts_with_the_due_date_of_the_one_above():
             q.run()
     assert q.raw["talk_pairs"] == [{"who": "书记与班子成员谈", "due": "2023-08-05"},
                                    {"who": "班子成员之间相互谈", "due": "2023-08-05"}]
+
+
+def test_lists_of_names_are_lines_of_a_screen_split_at_semicolons():
+    prefill = prepare(get_type(DT), {"meeting_date": "2023-08-20"}).answers
+    for key in ("solicit_ways", "solicit_scope", "solicit_due"):
+        del prefill[key]
+    keys = DOWN + CTRL_U + "局机关各股室；机关党员干部; 种养大户、合作社代表" + ENTER  # one screen: ways, scope, due
+    keys += ENTER  # the review: done
+    q = Questionnaire(get_type(DT), prefill, keep=set(prefill))
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        with contextlib.suppress(EOFError):
+            q.run()
+    assert q.answers["solicit_scope"] == ["局机关各股室", "机关党员干部", "种养大户、合作社代表"]
+    assert q.answers["solicit_ways"] == ["召开座谈会", "个别走访", "发放征求意见表", "设置意见箱"]  # kept as shown
+    assert q.answers["solicit_due"] == "2023-08-05"  # counted back from the meeting on the same screen

@@ -299,8 +299,8 @@ SECTIONS = [
         multiline("study_text", "学习要求", filled(w.STUDY_TEXT), optional=True),
     ], _study),
     step("solicit", "征求意见", [
-        listof("solicit_ways", "征求意见的方式", w.SOLICIT_WAYS),
-        listof("solicit_scope", "征求意见的范围", w.SOLICIT_SCOPE),
+        listof("solicit_ways", "征求意见的方式", w.SOLICIT_WAYS, on_screen=True),
+        listof("solicit_scope", "征求意见的范围", w.SOLICIT_SCOPE, on_screen=True),
         multiline("solicit_text", "意见的梳理和反馈", filled(w.SOLICIT_TEXT), optional=True),
     ], _solicit),
     step("talk", "谈心谈话", [
@@ -341,13 +341,13 @@ SECTIONS = [
     section("place", "会议地点", 2, build=lambda c: [Paragraph(c.fill(w.PLACE, place=c["place"]))], questions=[
         text("place", "会议地点", "机关三楼会议室")]),
     section("attendees", "参会人员", 2, build=_sentence("attendees", w.ATTENDEES_SENTENCE, "attendees_style"),
-            questions=[listof("attendees", "参会人员", filled(w.ATTENDEES_DEFAULT), min_items=1),
+            questions=[listof("attendees", "参会人员", filled(w.ATTENDEES_DEFAULT), min_items=1, on_screen=True),
                        list_style("attendees_style", "参会人员", INLINE)]),
     section("observers", "列席人员", 2, build=_sentence("observers", w.OBSERVERS_SENTENCE), questions=[
-        listof("observers", "列席人员", ["本单位非中共党员领导干部"])]),
+        listof("observers", "列席人员", ["本单位非中共党员领导干部"], on_screen=True)]),
     section("supervision", "到会指导", 2, build=_sentence("supervisors", w.SUPERVISION_SENTENCE), questions=[
         listof("supervisors", "到会指导的单位（督导组、巡视巡察组、纪委监委、组织部等）",
-               filled(w.SUPERVISORS_DEFAULT))]),
+               filled(w.SUPERVISORS_DEFAULT), on_screen=True)]),
     section("presider", "会议主持", 2, style="field",
             build=lambda c: [Paragraph(c.fill(w.PRESIDER_SENTENCE, presider=c["presider"]))]),
     section("agenda", "会议议程", 2, build=lambda c: _listed(_agenda_intro(c), c["agenda"], c["agenda_style"]),
@@ -363,13 +363,13 @@ SECTIONS = [
         date("rectify_due", "整改完成时限（可留空）", date_from("meeting_date", months=RECTIFY_MONTHS),
              optional=True)]),
     section("notify", "通报会议情况", 2, questions=[
-        listof("notify_to", "向谁通报会议情况", w.NOTIFY_TO, min_items=1),
+        listof("notify_to", "向谁通报会议情况", w.NOTIFY_TO, min_items=1, on_screen=True),
         text("notify_content", "通报哪些内容", w.NOTIFY_CONTENT),
     ], build=lambda c: [Paragraph(c.fill(w.NOTIFY, to="、".join(c["notify_to"]), content=c["notify_content"]))]),
     section("report", "报送会议情况", 2, build=_report, questions=[
         integer("report_days", "会后几日内上报（0 为“及时”）", 15, min=0, max=90),
-        listof("report_to", "报送哪些单位", filled(w.REPORT_TO_DEFAULT), min_items=1),
-        listof("report_cc", "抄送哪些单位（可留空）", [])]),
+        listof("report_to", "报送哪些单位", filled(w.REPORT_TO_DEFAULT), min_items=1, on_screen=True),
+        listof("report_cc", "抄送哪些单位（可留空）", [], on_screen=True)]),
     section("archive", "立卷存档", 2, build=lambda c: [Paragraph(c.fill(w.ARCHIVE, office=c["archive_office"]))],
             questions=[text("archive_office", "由哪个部门立卷存档", "办公室")]),
     section("requirements", "有关要求", build=_requirements, questions=[

@@ -222,7 +222,7 @@ SECTIONS = [
     ]),
     _item("opinions", _opinions, [
         count("focus_aspects", "会议聚焦几个方面", 6, min=1),
-        listof("channels", "征求意见的层面（每条一项，如“服务对象”）", w.CHANNELS, min_items=1),
+        listof("channels", "征求意见的层面（如“服务对象”）", w.CHANNELS, min_items=1, on_screen=True),
         count("forms_sent", "发放意见征求表（份）", 120, yearly=True),
         count("forms_returned", "收回意见征求表（份）", lambda a: a["forms_sent"], yearly=True),
         group("opinion_groups", "意见建议分类（可删空不写）", (
