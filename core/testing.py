@@ -8,13 +8,18 @@ pipe input, so a test exercises exactly what a user at a terminal would.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .doctype import DocumentType
 from .model import Document, document_text
 from .questions import Answers
+
+if TYPE_CHECKING:
+    from .ask import Questionnaire
 
 TITLE_STYLES = ("GW Title", "GW Appendix Title")
 ENTER = "\r"
@@ -85,6 +90,19 @@ def run_questionnaire(doctype: DocumentType | str, keys: str | Iterable[str],
     Pass e.g. ``ENTER * 40`` to accept every default.  Running out of keys raises
     EOFError rather than hanging.
     """
+    return _driven(doctype, keys, prefill, finish=True).raw
+
+
+def drive_questionnaire(doctype: DocumentType | str, keys: str | Iterable[str], prefill: Answers | None = None,
+                        given: Answers | None = None) -> Questionnaire:
+    """The questionnaire itself after scripted keystrokes, wherever they left it (finished,
+    interrupted with Ctrl-C, or out of keys): ``prefill`` is not asked, ``given`` is asked with
+    its answers as the current ones."""
+    return _driven(doctype, keys, prefill, given)
+
+
+def _driven(doctype: DocumentType | str, keys: str | Iterable[str], prefill: Answers | None,
+            given: Answers | None = None, finish: bool = False) -> Questionnaire:
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
@@ -92,11 +110,16 @@ def run_questionnaire(doctype: DocumentType | str, keys: str | Iterable[str],
     from .ask import Questionnaire
 
     text = keys if isinstance(keys, str) else "".join(keys)
+    q = Questionnaire(_doctype(doctype), {**(prefill or {}), **(given or {})}, keep=set(prefill or ()))
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text(text)
         pipe.close()
-        q = Questionnaire(_doctype(doctype), prefill, keep=set(prefill or ()))
-        return q.run()
+        if finish:  # running out of keys raises EOFError rather than hanging
+            q.run()
+        else:
+            with contextlib.suppress(KeyboardInterrupt, EOFError):
+                q.run()
+    return q
 
 
 def placeholders(text: str) -> list[str]:

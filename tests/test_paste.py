@@ -1,13 +1,11 @@
 """Pasting a list copied from Word at a list or group menu (📋 粘贴一份清单)."""
 
-import contextlib
 from pathlib import Path
 
 import pytest
 from gongwen.answers import read_answers
-from gongwen.ask import Questionnaire
 from gongwen.paste import parse_paste, recognised
-from gongwen.testing import CTRL_C, ENTER, ESC_ENTER, UP, get_type, render_text
+from gongwen.testing import CTRL_C, ENTER, ESC_ENTER, UP, drive_questionnaire, get_type, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PH = "party-history-rectification"
@@ -40,22 +38,6 @@ def word_copy(aspect_number=lambda i: f"{CN[i]}、", problem_number=lambda j: f"
     return "\r\n".join(lines)
 
 
-def drive(type_id, keys, prefill, given=None):
-    """The questionnaire after ``keys`` (it may have been interrupted); ``prefill`` is not
-    asked, ``given`` is asked with its answers as the current ones."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    q = Questionnaire(get_type(type_id), prefill | (given or {}), keep=set(prefill))
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        pipe.close()
-        with contextlib.suppress(KeyboardInterrupt, EOFError):
-            q.run()
-    return q
-
-
 @pytest.fixture
 def said(monkeypatch):
     """What the questionnaire says (printed to its terminal)."""
@@ -73,7 +55,7 @@ PASTE = UP + ENTER  # the menu's last choice: 📋 粘贴一份清单
 
 def test_the_party_history_list_pasted_from_word_gives_the_example(said):
     keys = PASTE + bracketed(word_copy()) + ESC_ENTER + ENTER + ENTER + ENTER  # keep, continue, review done
-    q = drive(PH, keys, ph_prefill())
+    q = drive_questionnaire(PH, keys, ph_prefill())
     assert q.position == ""  # ran to the end
     assert q.raw["aspects"] == EXAMPLE["aspects"]
     assert "识别出 5 个方面、14 个问题、18 条整改措施：" in said
@@ -129,7 +111,7 @@ def test_unstructured_text_is_one_item_a_line():
 def test_pasted_items_missing_answers_are_asked_as_usual():
     """A pasted problem without measures is opened for editing at ✔ (measures at least one)."""
     keys = PASTE + bracketed("一、理论学习方面\n1. 学习不深入") + ESC_ENTER + ENTER + ENTER
-    q = drive(PH, keys, ph_prefill())  # runs out of keys in the item it opened
+    q = drive_questionnaire(PH, keys, ph_prefill())  # runs out of keys in the item it opened
     aspects = q.raw["aspects"]
     assert [a["title"] for a in aspects] == ["理论学习方面"]
     problem = aspects[0]["problems"][0]
@@ -139,7 +121,7 @@ def test_pasted_items_missing_answers_are_asked_as_usual():
 
 def test_ctrl_c_at_the_paste_prompt_keeps_the_items():
     before = {"aspects": EXAMPLE["aspects"][:2]}
-    q = drive(PH, PASTE + "一、新的方面" + CTRL_C, ph_prefill(), before)
+    q = drive_questionnaire(PH, PASTE + "一、新的方面" + CTRL_C, ph_prefill(), before)
     raw, position = q.partial()
     assert position == "aspects" and raw["aspects"] == EXAMPLE["aspects"][:2]
 
@@ -147,7 +129,7 @@ def test_ctrl_c_at_the_paste_prompt_keeps_the_items():
 def test_not_keeping_the_pasted_list_leaves_the_items_unchanged(said):
     before = {"aspects": EXAMPLE["aspects"][:2]}
     keys = PASTE + bracketed(word_copy()) + ESC_ENTER + "\x1b[B" + ENTER + ENTER + ENTER  # ✘ 不保留, ✔, review
-    q = drive(PH, keys, ph_prefill(), before)
+    q = drive_questionnaire(PH, keys, ph_prefill(), before)
     assert q.position == "" and q.raw["aspects"] == EXAMPLE["aspects"][:2]
     assert any(line.startswith("识别出 5 个方面") for line in said)
 

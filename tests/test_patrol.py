@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 import pytest
 from conftest import EXAMPLES, example
 from gongwen.answers import read_answers
-from gongwen.ask import Questionnaire
 from gongwen.errors import AnswersInvalid
 from gongwen.outline import outline_to_raw, parse_outline
 from gongwen.pipeline import document_bytes, prepare
@@ -20,6 +18,7 @@ from gongwen.testing import (
     UP,
     build_document,
     docx_paragraphs,
+    drive_questionnaire,
     get_type,
     headings,
     placeholders,
@@ -27,9 +26,6 @@ from gongwen.testing import (
     render_text,
     run_questionnaire,
 )
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 from seeds import PATROL_NUMBER, expected_headings, seed_text
 
 DT = "patrol-meeting-plan"
@@ -423,12 +419,7 @@ def test_a_new_talk_pair_starts_with_the_due_date_of_the_one_above():
     given = {"talk_pairs": [{"who": "书记与班子成员谈", "due": "2023-08-05"}]}
     keys = UP * 3 + ENTER + "班子成员之间相互谈" + ENTER + ENTER  # ＋ 新增一项: who typed, due kept
     keys += ENTER + ENTER  # the menu: continue; the review: done
-    q = Questionnaire(get_type(DT), prefill | given, keep=set(prefill))
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        pipe.close()
-        with contextlib.suppress(EOFError):
-            q.run()
+    q = drive_questionnaire(DT, keys, prefill, given)
     assert q.raw["talk_pairs"] == [{"who": "书记与班子成员谈", "due": "2023-08-05"},
                                    {"who": "班子成员之间相互谈", "due": "2023-08-05"}]
 
@@ -439,12 +430,7 @@ def test_lists_of_names_are_lines_of_a_screen_split_at_semicolons():
         del prefill[key]
     keys = DOWN + CTRL_U + "局机关各股室；机关党员干部; 种养大户、合作社代表" + ENTER  # one screen: ways, scope, due
     keys += ENTER  # the review: done
-    q = Questionnaire(get_type(DT), prefill, keep=set(prefill))
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        pipe.close()
-        with contextlib.suppress(EOFError):
-            q.run()
+    q = drive_questionnaire(DT, keys, prefill)
     assert q.answers["solicit_scope"] == ["局机关各股室", "机关党员干部", "种养大户、合作社代表"]
     assert q.answers["solicit_ways"] == ["召开座谈会", "个别走访", "发放征求意见表", "设置意见箱"]  # kept as shown
     assert q.answers["solicit_due"] == "2023-08-05"  # counted back from the meeting on the same screen

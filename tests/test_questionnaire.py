@@ -1,6 +1,5 @@
 """The real questionary prompts, driven end to end through prompt_toolkit pipe input."""
 
-import contextlib
 
 from gongwen.ask import Questionnaire
 from gongwen.pipeline import build, prepare
@@ -15,6 +14,7 @@ from gongwen.testing import (
     RIGHT,
     SPACE,
     UP,
+    drive_questionnaire,
     get_type,
     render_text,
     run_questionnaire,
@@ -125,17 +125,7 @@ BASICS = ("year", "unit", "org_kind", "title", "meeting_date")
 
 def drive(keys, prefill):
     """The questionnaire itself after ``keys`` (it may have been interrupted)."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    q = Questionnaire(get_type(DT), prefill, keep=set(prefill))
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        pipe.close()
-        with contextlib.suppress(KeyboardInterrupt):
-            q.run()
-    return q
+    return drive_questionnaire(DT, keys, prefill)
 
 
 def test_short_questions_of_a_section_share_one_screen():
