@@ -17,6 +17,7 @@ from questionary import Choice
 
 from .doctype import DocumentType, OutlineEntry
 from .kinds import KINDS, item_summary
+from .kit.words import fill_known
 from .outline import heading_title, is_default, outline_lines, outline_to_raw, parse_outline
 from .paste_ask import PASTE, paste_items
 from .questions import Answers, Question, check_value, new_item, resolve, show_value
@@ -150,14 +151,19 @@ class Questionnaire:
         self.check_as_you_go(*(q for q in questions if q.key in values))
 
     def screen_title(self, *questions: Question) -> str:
-        """What a screen of questions is about: their sections' titles (基本情况 outside sections;
-        "会议时间、会议地点", the first and 等 past three), without the full stop a run-in title
-        ends with (it is followed by "：")."""
-        titles = {s.key: s.title for s in self.doctype.sections}
-        kept = self.kept()
+        """What a screen of questions is about: their sections' titles as the document will head
+        them (the outline's, its ``{word}`` fields filled: 查摆巡察反馈问题; 基本情况 outside
+        sections; "会议时间、会议地点"; titles with a comma apart by "；"; the first and 等 past
+        three or 30 characters), without the full stop a run-in title ends with (it is followed
+        by "：")."""
+        words = self.doctype.words(self.answers)
+        titles = {s.key: fill_known(s.title, words) for s in self.doctype.sections}
+        titles |= {e.key: heading_title(e, words) for e in self.outline() if e.key}
+        kept = set(titles) & self.kept()
         shown = [q for q in questions if not q.section or q.section in kept] or list(questions)
         names = list(dict.fromkeys(titles.get(q.section, "基本情况").rstrip("。．.") for q in shown))
-        return "、".join(names) if len(names) <= 3 else f"{names[0]}等"
+        joined = ("；" if any("，" in n for n in names) else "、").join(names)
+        return joined if len(names) <= 3 and len(joined) <= 30 else f"{names[0]}等"
 
     def ask_top(self, q: Question) -> None:
         default = q.default_for(self.answers)
