@@ -56,7 +56,7 @@ class Kind:
 
     def show(self, q: Question, value: Any) -> str:
         """A one-line Chinese rendering of an answer (review step, ``show``)."""
-        shown = str(value).replace("\n", " ")
+        shown = (q.display(value) if q.display and value else str(value)).replace("\n", " ")
         return shown if len(shown) <= 60 else shown[:58] + "……"
 
     def comment(self, q: Question) -> str:
@@ -80,6 +80,8 @@ class Kind:
 
     def prompt_default(self, q: Question, value: Any) -> str:
         """The text a typed prompt (or a screen line) starts with."""
+        if q.display and value:
+            return q.display(value)
         return "" if value is None else str(value)
 
     def read_line(self, q: Question, text: str) -> Any:

@@ -55,6 +55,7 @@ class Question:
     optional: bool = False
     min_items: int = 0
     normalize: Callable[[Any], Any] | None = None  # stored form of a valid answer
+    display: Callable[[Any], str] | None = None  # a stored answer as the clerk reads and edits it
     #: Asked again when next year's document starts from this year's (meeting date, problems,
     #: figures); the others are carried over (``gongwen new TYPE --from last.toml``).
     yearly: bool = False

@@ -156,3 +156,16 @@ def test_a_city_unit_reports_to_the_city_committee_in_every_type_that_asks():
     assert "市委主题教育指导组" in briefing and "县委" not in briefing
     plan = render_text("patrol-meeting-plan", {"unit": "市交通运输局"})
     assert "市委第一巡察组" in plan and "县委" not in plan
+
+
+def test_a_deadline_is_shown_and_edited_in_official_form_and_stored_normalised():
+    from gongwen.kinds import KINDS
+    from gongwen.questions import check_value
+
+    q_ = deadline("deadline", "落实时限")
+    stored = check_value(q_, "2024年6月底取得实效", {})[0]
+    assert stored == "2024-06-底取得实效"
+    kind = KINDS[q_.kind]
+    assert kind.prompt_default(q_, stored) == "2024年6月底取得实效" == kind.show(q_, stored)
+    assert check_value(q_, kind.prompt_default(q_, stored), {})[0] == stored  # Enter keeps it
+    assert kind.prompt_default(q_, "即知即改，长期坚持") == "即知即改，长期坚持"

@@ -98,7 +98,7 @@ def format_deadline(value: str) -> str:
 def deadline(key: str, label: str, default: Any = "即知即改，长期坚持", **kw: Any) -> Question:
     """A 落实时限 question: a date, a month-level date, a phrase, or a phrase with a date."""
     return q.text(key, label, default, validate=check_deadline, normalize=normalize_deadline,
-                  help=DEADLINE_HINT, **kw)
+                  display=format_deadline, help=DEADLINE_HINT, **kw)
 
 
 
