@@ -275,7 +275,7 @@ SECTIONS = [
              _branch_period, allow_range=True, yearly=True),
         count("branch_units", "参加专题组织生活会的部门数（个）", 8, min=1, yearly=True),
         text("solve_title", "会后第三项（解决突出问题）的标题", w.AFTER_TITLES["solve"]),
-        multiline("solve_text", "会后第三项的内容", w.SOLVE),
+        multiline("solve_text", "会后第三项（解决突出问题）的内容", w.SOLVE),
         text("rules_title", "会后第四项（建章立制）的标题", w.AFTER_TITLES["rules"]),
         count("rules_before", "前期已出台制度（项，0 则不写）", 15, yearly=True),
         text("rules_area", "制度建设围绕的工作", w.RULES_AREA),
