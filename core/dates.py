@@ -59,7 +59,8 @@ class DateError(ValueError):
 # ---------------------------------------------------------------- values
 
 
-def _days_in_month(year: int | None, month: int) -> int:
+def days_in_month(year: int | None, month: int) -> int:
+    """How many days ``month`` has (in a leap year when the year is unknown)."""
     year = year if year is not None else _LEAP_YEAR
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
     return (following - datetime.date(year, month, 1)).days
@@ -99,7 +100,7 @@ class Date:
         if d is not None:
             if p is not None:
                 raise DateError(f"具体到日的日期不能再写“{p}”")
-            n = _days_in_month(y, m)
+            n = days_in_month(y, m)
             if not 1 <= d <= n:
                 where = f"{y}年{m}月只有 {n} 天" if y is not None else f"{m}月最多只有 {n} 天"
                 raise DateError(f"{where}，没有 {d} 日" if d > 0 else f"没有 {d} 日")
@@ -138,7 +139,7 @@ class Date:
         if self.part == "中旬":
             return (y, self.month, 20)
         known = self.year if self.year is not None else default_year
-        return (y, self.month, _days_in_month(known, self.month))
+        return (y, self.month, days_in_month(known, self.month))
 
 
 _FIELD_CN = {"year": "年份", "month": "月份", "day": "日"}

@@ -17,7 +17,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import questions as q
-from ..dates import Date, DateError, DateRange, DateValue, format_cn, is_after, parse_date, sort_key_start, to_storage
+from ..dates import (
+    Date,
+    DateError,
+    DateRange,
+    DateValue,
+    days_in_month,
+    format_cn,
+    is_after,
+    parse_date,
+    sort_key_start,
+    to_storage,
+)
 from ..errors import Problem
 from ..questions import Answers, Question
 
@@ -163,8 +174,7 @@ def date_from(key: str, days: int = 0, months: int = 0):
             return ""
         month = d.month - 1 + months
         year, month = d.year + month // 12, month % 12 + 1
-        last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
-        day = _dt.date(year, month, min(d.day, last)) + _dt.timedelta(days=days)
+        day = _dt.date(year, month, min(d.day, days_in_month(year, month))) + _dt.timedelta(days=days)
         return day.isoformat()
 
     default.reads = (key,)  # type: ignore[attr-defined]  # what it depends on (gongwen.screen)
