@@ -157,10 +157,9 @@ class Questionnaire:
         three or 30 characters), without the full stop a run-in title ends with (it is followed
         by "：")."""
         words = self.doctype.words(self.answers)
-        titles = {s.key: fill_known(s.title, words) for s in self.doctype.sections}
-        titles |= {e.key: heading_title(e, words) for e in self.outline() if e.key}
-        kept = set(titles) & self.kept()
-        shown = [q for q in questions if not q.section or q.section in kept] or list(questions)
+        entries = {e.key: heading_title(e, words) for e in self.outline() if e.key}
+        titles = {s.key: fill_known(s.title, words) for s in self.doctype.sections} | entries
+        shown = [q for q in questions if not q.section or q.section in entries] or list(questions)
         names = list(dict.fromkeys(titles.get(q.section, "基本情况").rstrip("。．.") for q in shown))
         joined = ("；" if any("，" in n for n in names) else "、").join(names)
         return joined if len(names) <= 3 and len(joined) <= 30 else f"{names[0]}等"

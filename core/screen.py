@@ -1,7 +1,8 @@
-"""One screen for several short questions in a row (a small prompt_toolkit form).
+"""One screen for several short questions (a small prompt_toolkit form).
 
-Consecutive short questions of one section (a kind whose ``on_screen`` is set: one-line text,
-integer, date, choice, 是/否) are shown together, each with its current value.  Enter takes
+Short questions (a kind whose ``on_screen`` is set: one-line text, integer, date, choice, 是/否;
+or a list of short names declared ``on_screen``, its items split by "；") of a section and the
+sections after it are shown together (:func:`screens`), each with its current value.  Enter takes
 them all; ↑↓ (or Tab) moves to a line, where the answer is edited in place (Ctrl-U clears it)
 or, for a choice, changed with ← →.  Each answer is checked as a question asked alone would be
 (the kind's reading, the plugin's ``validate``): a wrong one is refused with its reason and the
@@ -52,26 +53,27 @@ def screens(questions: Sequence[Question], keep: set[str]) -> list[list[Question
     document's general questions) only consecutive short questions share a screen."""
     out: list[list[Question]] = []
     run: list[Question] = []  # the screen open
-    between: set[str] = set()  # the questions asked alone since it opened
+    between: dict[str, str] = {}  # the questions asked alone since it opened, with their sections
     for q in questions:
         if not (KINDS[q.kind].on_screen or q.on_screen) or q.key in keep:
             out.append([q])
-            between.add(q.key)
+            between[q.key] = q.section
             run = run if q.section else []
-        elif run and len(run) < MAX_LINES and joins(run, q, between, questions):
+        elif run and len(run) < MAX_LINES and joins(run, q, between):
             run.append(q)
         else:
-            run, between = [q], set()
+            run, between = [q], {}
             out.append(run)
     return out
 
 
-def joins(run: list[Question], q: Question, between: set[str], questions: Sequence[Question]) -> bool:
-    """Whether short question ``q`` joins the open screen ``run``, ``between`` asked since."""
+def joins(run: list[Question], q: Question, between: dict[str, str]) -> bool:
+    """Whether short question ``q`` joins the open screen ``run``; ``between``: the questions
+    asked alone since it opened, with their sections."""
     if not (q.section and run[-1].section):
         return not between and q.section == run[-1].section
-    own = {x.key for x in questions if x.section == q.section}
-    return (q.section == run[-1].section or between <= own) and (not between or independent(q, between))
+    own = q.section == run[-1].section or set(between.values()) <= {q.section}
+    return own and (not between or independent(q, set(between)))
 
 
 def independent(q: Question, keys: set[str]) -> bool:
@@ -102,6 +104,7 @@ class Line:
 
     def __init__(self, q: Question, on_change: Callable[[Line], None]) -> None:
         self.q = q
+        self.label = screen_label(q.label)
         self.options = KINDS[q.kind].options(q)
         self.buffer = None if self.options else Buffer(multiline=False, on_text_changed=lambda _b: on_change(self))
         self.choice = 0
@@ -260,7 +263,7 @@ class Screen:
     def _app(self) -> Application:
         from .ask import STYLE
 
-        width = min(46, max(get_cwidth(screen_label(line.q.label)) for line in self.lines) + 6)
+        width = min(46, max(get_cwidth(line.label) for line in self.lines) + 6)
         rows = [self._row(i, line, width) for i, line in enumerate(self.lines)]
         done = Condition(lambda: get_app().is_done)
         body = HSplit([
@@ -297,7 +300,7 @@ class Screen:
 
     def _label(self, i: int) -> list[tuple[str, str]]:
         mark = "› " if i == self.at and not get_app().is_done else "  "
-        return [("class:at", mark), ("", f"{screen_label(self.lines[i].q.label)}：")]
+        return [("class:at", mark), ("", f"{self.lines[i].label}：")]
 
     def _option(self, line: Line) -> list[tuple[str, str]]:
         label = line.options[line.choice][1]
@@ -306,8 +309,9 @@ class Screen:
         return [("class:choice", f"‹ {label} ›"), ("class:help", f"  （共 {len(line.options)} 项，←→ 切换）")]
 
     def _hint(self) -> list[tuple[str, str]]:
-        q = self.lines[self.at].q
+        line = self.lines[self.at]
+        q = line.q
         hint = KINDS[q.kind].hint(q) or q.help
-        if not hint and screen_label(q.label) == q.label:
+        if not hint and line.label == q.label:
             return []
         return [("class:help", f"  {q.label}{'：' + hint if hint and hint[0] not in '：（' else hint}")]
