@@ -95,14 +95,13 @@ def unmarked_length(template: str, slots: Slots) -> int:
     return len(template)
 
 
-def sentinel_answers(questions: Sequence[Question], answers: Answers, keys: Iterable[str],
-                     start: int = 1) -> tuple[Answers, Slots]:
+def sentinel_answers(questions: Sequence[Question], answers: Answers, keys: Iterable[str]) -> tuple[Answers, Slots]:
     """``answers`` with a marker for each of ``keys`` that a marker can stand for (numbered
-    from ``start``, so that markers of several calls differ)."""
+    from 1)."""
     out = dict(answers)
     slots: Slots = {}
     by_key = {q.key: q for q in questions}
-    for i, key in enumerate(keys, start):
+    for i, key in enumerate(keys, 1):
         q = by_key.get(key)
         slot = slot_for(q, i, answers) if q is not None else None
         if slot is None:

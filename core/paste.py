@@ -41,7 +41,6 @@ class Node:
     cues, in order) and ``children`` (the items a level down)."""
 
     title: str
-    numbered: bool = False
     indent: int = 0
     body: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
@@ -111,7 +110,7 @@ def tree(text: str, q: Question) -> list[Node]:
             continue
         if key in keys:
             del stack[keys.index(key):]
-        node = Node(line[found[1]:].strip(SPACE) if found else line, found is not None, indent)
+        node = Node(line[found[1]:].strip(SPACE) if found else line, indent)
         stack[-1][1].children.append(node)
         stack.append((key, node))
     return root.children

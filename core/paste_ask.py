@@ -36,7 +36,7 @@ def preview(q: Question, value: list[Any], depth: int = 0) -> list[str]:
     return lines
 
 
-def paste_items(q: Question, items: list, scope: Answers) -> bool:
+def paste_items(q: Question, items: list, scope: Answers) -> None:
     """Ask for a pasted list; when kept, ``items`` holds what it gives (in place)."""
     import questionary
 
@@ -46,7 +46,7 @@ def paste_items(q: Question, items: list, scope: Answers) -> bool:
     value = parse_paste(ask_text(q, scope), q)
     if not value:
         say("  没有识别出任何条目，原有各项不变。", "fg:ansired")
-        return False
+        return
     say(f"{recognised(q, value)}：", "bold")
     for line in preview(q, value):
         say(line)
@@ -55,4 +55,3 @@ def paste_items(q: Question, items: list, scope: Answers) -> bool:
         questionary.Choice("✘ 不保留，返回（原有各项不变）", False)]).unsafe_ask()
     if keep:
         items[:] = value
-    return bool(keep)
