@@ -33,8 +33,8 @@ from pathlib import Path
 from gongwen.answers import read_answers
 from gongwen.ask import Questionnaire
 from gongwen.carry import next_year
-from gongwen.kinds import KINDS
-from gongwen.paste import grouping_field, label_names, summary_field, titled_text
+from gongwen.kinds import KINDS, summary_field
+from gongwen.paste import grouping_field, label_names, titled_text
 from gongwen.questions import check_value, new_item, resolve
 from gongwen.testing import get_type
 

@@ -22,7 +22,7 @@ from .doctype import Context, DocumentType, Draft
 from .import_items import read_items, top_groups
 from .import_marks import CAPTURE, invert, marked, sentinel_answers
 from .import_parse import Node, Table, cn_value
-from .kinds import KINDS
+from .kinds import KINDS, summary_field
 from .model import Block, Paragraph, Section, cn_number, number_sections
 from .model import Table as ModelTable
 from .questions import Answers, Question, resolve
@@ -164,8 +164,7 @@ def fill_group(q: Question, nodes: list[Node]) -> list[list[dict]]:
 def _items(q: Question, node: Node) -> list[dict]:
     """Two readings of one item: lists split at "一是/二是", and lists taken whole."""
     fields = list(q.fields)
-    title_field = next((f for f in fields if f.key == q.summary), None) or next(
-        (f for f in fields if f.kind == "text"), None)
+    title_field = summary_field(q)
     paras = [b for b in node.blocks if isinstance(b, str)]
     labelled: dict[str, str] = {}
     rest: list[str] = []

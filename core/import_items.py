@@ -24,7 +24,7 @@ from .doctype import DocumentType
 from .import_lists import listed_names, unnested
 from .import_marks import CAPTURE, Slot, Slots, invert, marked, slot_for, unmarked_length
 from .import_parse import Node
-from .kinds import KINDS
+from .kinds import KINDS, summary_field
 from .questions import Answers, Question
 
 #: Most combinations of an item's choices tried.
@@ -79,17 +79,12 @@ def listed_count(node: Node) -> int:
     return sum(len(u.names) for u in item_units(node))
 
 
-def _summary(q: Question) -> Question | None:
-    return next((f for f in q.fields if f.key == q.summary), None) or next(
-        (f for f in q.fields if f.kind == "text"), None)
-
-
 def read_items(q: Question, node: Node, lines: Lines, unit_lines: Callable[[Node], list[str]]) -> list[dict] | None:
     """Items of group ``q`` with which ``lines`` (the section, built) writes each item below
     ``node`` as the document has it; None when some item cannot be read.  ``unit_lines``
     gives the document's lines of a node's content."""
     units = item_units(node)
-    title = _summary(q)
+    title = summary_field(q)
     if not units or title is None or any(u.node.children for u in units):
         return None
     items: list[dict[str, Any]] = [{title.key: t} for u in units for t in u.titles()]

@@ -391,6 +391,13 @@ class Group(Kind):
         return qn.edit_group(q, current, scope, attach)
 
 
+def summary_field(q: Question) -> Question | None:
+    """The field that names an item of group ``q`` (its own line in a list or a pasted text):
+    ``q.summary``, else its first text field."""
+    return next((f for f in q.fields if f.key == q.summary), None) or next(
+        (f for f in q.fields if f.kind == "text"), None)
+
+
 def item_summary(q: Question, item: dict) -> str:
     """What names one group item in lists: its ``q.summary`` field (else its first)."""
     key = q.summary or (q.fields[0].key if q.fields else "")

@@ -22,14 +22,13 @@ from typing import Any
 
 from .import_parse import item_number, run_in_items, split_title
 from .import_read import SPACE, clean
-from .kinds import KINDS
+from .kinds import KINDS, summary_field
 from .questions import Question
 
 #: "标签：内容" at the start of a line: a field named by its label.
 CUE = re.compile(r"^([^：:，,。；;、\s]{1,10})[：:]\s*(.*)$", re.S)
 #: A measures cue that a line runs into after its problem: "1. 问题。整改措施：……".
 RUN_ON_CUE = re.compile(r"(?<=[。；;\s])(?=(?:整改|具体)?措施[：:])")
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SEPARATOR = "；;，,、 "
 _END = "。" + _SEPARATOR
 ASPECT = "方面"
@@ -88,7 +87,7 @@ def without_lead(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def number(text: str) -> tuple[int, int] | None:
     """(level, length) of the number a line starts with (full-width digits read as digits)."""
-    found = item_number(text.translate(_FULL_DIGITS))
+    found = item_number(text)  # full-width digits too (\d and the numerals read them)
     return (found[0], found[2]) if found else None
 
 
@@ -178,12 +177,6 @@ def cues_of(line: str, q: Question) -> list[tuple[Question, str]]:
 
 
 # ---------------------------------------------------------------- the tree into values
-
-
-def summary_field(q: Question) -> Question | None:
-    """The field an item's own line goes into: ``q.summary``, else its first text field."""
-    return next((f for f in q.fields if f.key == q.summary), None) or next(
-        (f for f in q.fields if f.kind == "text"), None)
 
 
 def child_field(q: Question) -> Question | None:
