@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .import_read import Line
+from .model import cn_number
 
 CN_DIGITS = "零〇一二三四五六七八九十百两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -409,7 +410,7 @@ def run_in_items(text: str) -> list[str]:
         return []
     starts, ends = [m.end()], []
     for n in range(2, 100):
-        word = f"{_cn_numeral(n)}是"
+        word = f"{cn_number(n)}是"
         at = next((i for i in range(starts[-1], len(text)) if text.startswith(word, i)
                    and text[i - 1] in _SEPARATORS), -1)
         if at < 0:
@@ -419,13 +420,6 @@ def run_in_items(text: str) -> list[str]:
     if len(starts) < 2:
         return []
     return [text[s:e].strip() for s, e in zip(starts, [*ends, len(text)], strict=True)]
-
-
-def _cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 14 → 十四, 21 → 二十一 (below 100)."""
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
 
 
 def _yishi(node: Node) -> None:
