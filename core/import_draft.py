@@ -32,11 +32,14 @@ def invert_draft(dt: DocumentType, raw: Answers, targets: dict[str, str], fixed:
     def attempt(values: Answers, blank: frozenset[str]) -> tuple[int, dict]:
         answers = resolved(dt, values, kept)
         best: tuple[int, dict] = (0, {})
+        marked_answers, marks = sentinel_answers(dt.questions, answers, [k for k in free if k not in blank])
         for counting in (False, True):  # a part may count a list it does not write out
-            with_marks, slots = sentinel_answers(dt.questions, answers, [k for k in free if k not in blank])
+            with_marks, slots = marked_answers, marks
             if counting:
-                with_marks, counts = count_marks(top, with_marks)
-                slots.update(counts)
+                with_marks, counts = count_marks(top, marked_answers)
+                if not counts:  # nothing counted: the same Draft as the first pass
+                    break
+                slots = {**marks, **counts}
             draft = draft_of(dt, with_marks, kept)
             if draft is None:
                 continue
