@@ -145,9 +145,10 @@ def _read_run(q: Question, items: list[dict], i: int, k: int, target: list[str],
                 continue
             template = "\n".join(x for x in got if marked(x, slots))
             found = invert(template, "\n".join(target), slots)
-            if found is not None and (best is None or unmarked_length(template, slots) > best[0]):
+            length = unmarked_length(template, slots) if found is not None else 0
+            if found is not None and (best is None or length > best[0]):
                 values = {key: v for key, v in found.items() if key in shared}
-                best = (unmarked_length(template, slots), [
+                best = (length, [
                     {**item, **values, name: found.get(f"{name}#{j}", items[i + j][name])} for j in range(k)])
     return best[1] if best else None
 
