@@ -25,7 +25,7 @@ from .doctype import DocumentType
 from .import_counts import UNLISTED, unlisted
 from .import_draft import invert_draft
 from .import_facts import recognise, table_text
-from .import_items import listed_count
+from .import_items import listed_count, top_groups
 from .import_parse import Appendix, Node, Parsed, Table
 from .kinds import KINDS
 from .kit.words import fill_known
@@ -395,9 +395,7 @@ def _tables(parsed: Parsed) -> list[Table]:
 def _ledgers(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped) -> None:
     """A general repeating group the document left unanswered, filled from a table whose
     header names its fields (a ledger's rows)."""
-    for q in dt.questions:
-        if q.section or not KINDS[q.kind].nested or q.key in raw:
-            continue
+    for q in top_groups(dt, raw):
         for table in _tables(parsed):
             items = fill.rows_of(q, table)
             if items:
