@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,10 +12,7 @@ import typer
 
 from . import __version__
 from .cli_errors import (
-    CANCELLED,
     CONTEXT_SETTINGS,
-    EXIT_INTERRUPTED,
-    EXIT_USAGE,
     Abort,
     GongwenCommand,
     GongwenGroup,
@@ -26,7 +22,7 @@ from .cli_errors import (
 )
 from .errors import AnswersInvalid, GongwenError
 from .main import run_reported, say_note, warn_broken
-from .terminal import err
+from .terminal import CANCELLED, EXIT_INTERRUPTED, EXIT_USAGE, err, shell_quote
 
 app = typer.Typer(
     name="gongwen",
@@ -240,7 +236,7 @@ def plugin_new(
     from .scaffold import new_plugin
 
     root = new_plugin(name, directory, type_id, type_name)
-    typer.echo(f"已生成插件项目：{root}\n下一步：cd {shlex.quote(str(root))} && pip install -e '.[test]' && pytest"
+    typer.echo(f"已生成插件项目：{root}\n下一步：cd {shell_quote(root)} && pip install -e '.[test]' && pytest"
                f"\n然后：gongwen new {type_id or name} -o 草稿.docx")
 
 
@@ -356,7 +352,7 @@ def ledger_export(
     rows = export_ledger(ledger, output, force)
     typer.echo(f"已导出整改台账：{output}（{rows} 个问题）\n"
                f"在 Excel/WPS 中填写“整改状态”“完成情况/进展”“完成日期”后，运行：\n"
-               f"gongwen ledger update {shlex.quote(str(answers_file))} {shlex.quote(str(output))}")
+               f"gongwen ledger update {shell_quote(answers_file)} {shell_quote(output)}")
 
 
 @ledger_app.command("update", cls=GongwenCommand)

@@ -25,7 +25,7 @@ from pathlib import Path
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .terminal import CANCELLED, EXIT_INTERRUPTED, EXIT_USAGE, cancelled_text, exit_code  # noqa: F401 - re-exported
+from .terminal import cancelled_text, exit_code
 
 try:  # typer >= 0.22 carries its own copy of click
     from typer import _click as click

@@ -69,8 +69,6 @@ def duplicate_sentences(lines: list[Line]) -> Iterator[Finding]:
             seen.setdefault(key, line.n)
 
 
-
-
 #: Words that may stand before a lead phrase ("并根据…").
 CONNECTIVES = ("现", "并", "同时", "特", "再")
 #: Phrases that open a clause and should not open the next one: "根据…，根据…".

@@ -132,7 +132,7 @@ def run_reported(command: Callable[[], object]) -> None:
         if isinstance(exc, SystemExit):
             raise
         culprit = plugin_error(exc)
-        if debug_enabled() or (culprit is None and not isinstance(exc, Exception)):
+        if debug_enabled():
             raise
         if culprit:  # a plugin's code outside the pipeline's named hooks (a question's check, show)
             err(f"错误：{culprit}")

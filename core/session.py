@@ -9,7 +9,6 @@ document is built and written.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ import typer
 from . import keys
 from .doctype import DocumentType
 from .errors import AnswersInvalid, GongwenError
-from .terminal import EXIT_INTERRUPTED, debug_enabled, err  # noqa: F401 - err, debug_enabled: re-exported
+from .terminal import EXIT_INTERRUPTED, debug_enabled, err, shell_quote
 
 
 @dataclass
@@ -108,10 +107,6 @@ def run_new(dt: DocumentType, opts: NewOptions, loaded: Any = None,
 
 EXIT_EOF = 1  # Ctrl-D / end of input
 _SIGNAL_EXIT = {"SIGHUP": 129, "SIGTERM": 143}
-
-
-def shell_quote(path: Path | str) -> str:
-    return shlex.quote(str(path))
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -34,6 +34,13 @@ def err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def shell_quote(path: object) -> str:
+    """``path`` as a shell reads it back, for a command the user is told to run next."""
+    import shlex  # only when a command is suggested: not on a render's path
+
+    return shlex.quote(str(path))
+
+
 def debug_enabled() -> bool:
     """``--debug`` (or ``GONGWEN_DEBUG``): show tracebacks."""
     return os.environ.get("GONGWEN_DEBUG", "") not in ("", "0")
