@@ -74,18 +74,29 @@ def facts(q, value: object, default: object = None) -> int:
     """What a clerk types for real content: names, dates, figures and the problems with their
     measures, keeping the default wording of the long paragraphs (multi-line answers).  A list
     or group shows its default items and is edited item by item: an item already there is kept
-    (in any order), a group item's fields equal to the default item's at its place are kept; the
-    rest is typed."""
+    (in any order); a group item's fields equal to the default item's at its place are kept, and
+    an item added after the defaults starts from what the item above passes down (``copy_down``);
+    the rest is typed."""
     if q.kind == "multiline":
         return 0
     if KINDS[q.kind].nested and isinstance(value, list):
         shown = default if isinstance(default, list) else []
-        return sum(facts(f, item[f.key], was.get(f.key)) for n, item in enumerate(value) if isinstance(item, dict)
-                   for was in [shown[n] if n < len(shown) and isinstance(shown[n], dict) else new_item(q, value[:n])]
-                   for f in q.fields if f.key in item and item[f.key] != was.get(f.key))
+        typed = 0
+        for n, item in enumerate(value):
+            if not isinstance(item, dict):
+                continue
+            was = shown[n] if n < len(shown) and isinstance(shown[n], dict) else new_item(q, value[:n])
+            typed += sum(facts(f, item[f.key], was.get(f.key)) for f in q.fields
+                         if f.key in item and item[f.key] != was.get(f.key))
+        return typed
     if isinstance(value, list) and isinstance(default, list):
-        left = list(default)
-        return sum(0 if v in left and not left.remove(v) else typed_chars(v) for v in value)
+        left, typed = list(default), 0
+        for v in value:
+            if v in left:
+                left.remove(v)  # kept as shown
+            else:
+                typed += typed_chars(v)
+        return typed
     return typed_chars(value)
 
 
