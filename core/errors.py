@@ -37,7 +37,10 @@ class AnswersInvalid(GongwenError):
         self.problems = problems
         self.source = source
         head = f"{source} 中有 {len(problems)} 处问题：" if source else f"有 {len(problems)} 处问题："
-        super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
+        if len(problems) == 1:  # one line
+            super().__init__(f"{head}{problems[0]}")
+        else:
+            super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
 
 
 def printable(text: object) -> str:

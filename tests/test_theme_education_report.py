@@ -147,6 +147,7 @@ def test_render_refuses_figures_that_do_not_agree(gw, tmp_path):
     r = gw("render", "bad.toml", "-o", "bad.md")
     assert r.code != 0 and not (tmp_path / "bad.md").exists()
     assert "即知即改 5 + 阶段性 4 + 长期 3 = 12，与问题总数 13 不符" in r.out + r.err
+    assert r.err.startswith("错误：bad.toml 中有 1 处问题：team_total：") and r.err.count("\n") == 1  # one line
 
 
 def test_progress_wording_follows_the_figures():
