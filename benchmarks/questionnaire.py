@@ -8,8 +8,10 @@ Each type is driven through the real questionnaire (prompt_toolkit pipe input) t
 - **from scratch**, typing the facts of ``examples/TYPE.toml`` wherever they differ from the
   default the clerk is shown (derived from the example's answers before it): names, dates,
   figures, the problems and their measures (one-line answers), lists and groups item by item
-  (:func:`facts`); the long paragraphs keep their default wording.  Keystrokes: the characters
-  typed, and Enter at every prompt;
+  (:func:`facts`).  Default wording is kept: the long paragraphs, the groups of titled
+  paragraphs (principles, requirements) and the answers of :data:`WORDING`, where the example
+  words differently what the default already says.  Keystrokes: the characters typed, and
+  Enter at every prompt;
 - **from last year**, starting from the example carried forward one year, and typing a new
   meeting date where the type has one (the problems found are kept as they were, to be edited
   only where they changed);
@@ -54,6 +56,19 @@ PASTED = {
     "patrol-meeting-plan": {"feedback_areas": "巡察反馈意见"},
     "rectification-report": {"items": "整改方案的任务清单"},
 }
+#: Answers where the example differs from the default the clerk is shown only in its wording,
+#: not in a fact: the title the tool composes (the seed's leaves out the unit, or words it
+#: otherwise), the report's headings, the same five agenda steps, the same five Party-history
+#: topics in the notice's long form.  A clerk typing from scratch keeps these defaults, as the
+#: long paragraphs (``group.field`` names a field of every item of a group).
+WORDING = {
+    "theme-education-rectification": {"title"},
+    "theme-education-report": {"title", "agenda", "rectify_title", "life_title", "solve_title", "rules_title"},
+    "party-history-rectification": {"aspects.title"},
+    "grassroots-special-action": {"title", "subtitle"},
+    "patrol-meeting-plan": set(),
+    "rectification-report": {"plan_title"},
+}
 #: Keys of a paste besides the Enter of each prompt: ↑ (the menu's last choice), the paste, Esc.
 PASTE_KEYS = 3
 CN = "一二三四五六七八九十"
@@ -70,14 +85,19 @@ def typed_chars(value: object) -> int:
     return len(str(value))
 
 
-def facts(q, value: object, default: object = None) -> int:
+def titled_paragraphs(q) -> bool:
+    """A group of titled paragraphs (principles, requirements): wording, like a paragraph."""
+    return q.kind == "group" and len(q.fields) == 2 and titled_text(q) is not None
+
+
+def facts(q, value: object, default: object = None, kept: frozenset[str] = frozenset()) -> int:
     """What a clerk types for real content: names, dates, figures and the problems with their
     measures, keeping the default wording of the long paragraphs (multi-line answers).  A list
     or group shows its default items and is edited item by item: an item already there is kept
     (in any order); a group item's fields equal to the default item's at its place are kept, and
     an item added after the defaults starts from what the item above passes down (``copy_down``);
-    the rest is typed."""
-    if q.kind == "multiline":
+    the rest is typed.  Fields named in ``kept`` keep their default wording."""
+    if q.kind == "multiline" or titled_paragraphs(q):
         return 0
     if KINDS[q.kind].nested and isinstance(value, list):
         shown = default if isinstance(default, list) else []
@@ -87,7 +107,7 @@ def facts(q, value: object, default: object = None) -> int:
                 continue
             was = shown[n] if n < len(shown) and isinstance(shown[n], dict) else new_item(q, value[:n])
             typed += sum(facts(f, item[f.key], was.get(f.key)) for f in q.fields
-                         if f.key in item and item[f.key] != was.get(f.key))
+                         if f.key not in kept and f.key in item and item[f.key] != was.get(f.key))
         return typed
     if isinstance(value, list) and isinstance(default, list):
         left, typed = list(default), 0
@@ -180,15 +200,23 @@ def shown_defaults(dt, example: dict) -> dict:
     return out
 
 
+def kept_fields(wording: set[str], key: str) -> frozenset[str]:
+    """The fields of group ``key`` that :data:`WORDING` keeps at their default."""
+    return frozenset(name.split(".", 1)[1] for name in wording if name.startswith(f"{key}."))
+
+
 def measure(type_id: str) -> dict:
     dt = get_type(type_id)
     example = read_answers(ROOT / "examples" / f"{type_id}.toml")
     stored = normalized(dt, example)
     defaults = shown_defaults(dt, stored)
-    changed = {q.key for q in dt.questions if q.key in stored and stored[q.key] != defaults.get(q.key)}
+    wording = WORDING[type_id]
+    changed = {q.key for q in dt.questions if q.key in stored and stored[q.key] != defaults.get(q.key)
+               and q.key not in wording and not titled_paragraphs(q)}
     typed = {q.key for q in dt.questions if q.key in changed and q.kind in TYPED}
     scratch = run(type_id, {}, set())
-    scratch_chars = sum(facts(q, example[q.key], defaults.get(q.key)) for q in dt.questions if q.key in changed)
+    scratch_chars = sum(facts(q, example[q.key], defaults.get(q.key), kept_fields(wording, q.key))
+                        for q in dt.questions if q.key in changed)
     carried, keep = next_year(dt, example)
     last = run(type_id, carried, keep)
     last_chars = 10 if any(q.key == "meeting_date" for q in dt.questions) else 0
@@ -269,7 +297,8 @@ def measure_pasted(type_id: str, scratch_chars: int, changed: set[str], typed: s
     for key, q in lists.items():
         if check_value(q, raw[key], example)[0] != check_value(q, example[key], example)[0]:
             raise AssertionError(f"{type_id}: the pasted list did not give the example's {key}")
-    chars = scratch_chars - sum(facts(q, example[key], defaults[key]) for key, q in lists.items() if key in changed)
+    chars = scratch_chars - sum(facts(q, example[key], defaults[key], kept_fields(WORDING[type_id], key))
+                                for key, q in lists.items() if key in changed)
     return {"count": count, "chars": chars, "keys": count.keys(changed - set(lists), typed, chars)
             + PASTE_KEYS * len(lists), "pasted": sum(map(len, texts.values()))}
 
