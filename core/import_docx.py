@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import GongwenError
 from .import_read import NUMBERED, SENTENCE_END, SPACE, Line, clean, join_broken
-from .model import cn_number
+from .model import CIRCLED, cn_number
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -278,9 +278,6 @@ def _split_soft_breaks(text: str, lead: str, role: str) -> list[Line]:
 
 # ---------------------------------------------------------------- automatic numbering
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
 def _roman(n: int) -> str:
     out = ""
     for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
@@ -296,7 +293,7 @@ def format_number(n: int, fmt: str) -> str:
                "ideographDigital", "chineseLegalSimplified"):
         return cn_number(n) if n > 0 else str(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+        return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
     if fmt == "decimalFullWidth":
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt in ("lowerLetter", "upperLetter"):

@@ -21,7 +21,7 @@ from .derive import complete_years
 from .doctype import Context, DocumentType, Draft
 from .import_items import read_items, top_groups
 from .import_marks import CAPTURE, invert, marked, sentinel_answers
-from .import_parse import Node, Table, cn_value
+from .import_parse import Node, Table, run_in_items
 from .kinds import KINDS, summary_field
 from .model import Block, Paragraph, Section, cn_number, number_sections
 from .model import Table as ModelTable
@@ -141,13 +141,9 @@ def _label(q: Question) -> str:
 
 
 def split_yishi(text: str) -> list[str]:
-    """"一是……；二是……。" → its items (one item when it is not such a list)."""
-    parts = re.split(r"(?:^|(?<=[。；;]))([一二三四五六七八九十]+)是", text)
-    if len(parts) < 5 or parts[0].strip():
-        return [text]
-    items = [parts[i + 1].strip().rstrip("。；;") for i in range(1, len(parts) - 1, 2)]
-    numbers = [cn_value(parts[i]) for i in range(1, len(parts) - 1, 2)]
-    return items if numbers == list(range(1, len(numbers) + 1)) else [text]
+    """"一是……；二是……。" → its items (one item when it is not such a list): the same reading
+    as a pasted line's (:func:`gongwen.import_parse.run_in_items`)."""
+    return [p.rstrip("。；;，,") for p in run_in_items(text)] or [text]
 
 
 def fill_group(q: Question, nodes: list[Node]) -> list[list[dict]]:

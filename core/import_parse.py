@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .import_read import Line
-from .model import cn_number
+from .model import CIRCLED, cn_number
 
 CN_DIGITS = "零〇一二三四五六七八九十百两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -155,7 +155,6 @@ def heading_number(text: str) -> tuple[int, int | None, int] | None:
     return None
 
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def item_number(text: str) -> tuple[int, int | None, int] | None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import CIRCLED
 from .terminal import shorten
 
 CN_NUM = "〇一二三四五六七八九十百零"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: GB/T 9704 heading numbers by level (一、 （一） 1. （1） ①), with the spellings writers use.
 NUMBER = re.compile(
     rf"^(?:(?P<l1>[{CN_NUM}]+)、|[（(](?P<l2>[{CN_NUM}]+)[）)]|(?P<l3>\d+)[.．、](?!\d)"

@@ -21,10 +21,12 @@ from conftest import EXAMPLES, read_toml
 from docx_fixtures import messy_docx
 from gongwen.answers import read_answers
 from gongwen.import_cmd import answers_text, import_file
+from gongwen.import_fill import split_yishi
 from gongwen.import_parse import parse
 from gongwen.import_read import read_text
 from gongwen.loader import get_registry
 from gongwen.model import document_text, flatten
+from gongwen.paste import parts
 from gongwen.pipeline import document_bytes
 from gongwen.questions import resolve
 from gongwen.testing import build_document, render_docx_bytes
@@ -128,6 +130,14 @@ def test_problems_with_their_measures_and_responsibility_fields_fill_the_ledger(
     with_ledger = build_document("party-history-rectification", {**raw, "ledger": True})
     [ledger] = with_ledger.appendices
     assert len(ledger.blocks[0].rows) == 14
+
+
+def test_measures_written_one_shi_two_shi_are_read_alike_imported_or_pasted():
+    """"一是……，二是……；三是……。" is three measures whether a document is imported or a list
+    pasted, whatever punctuation separates the parts; a lone "一是……" stays as written."""
+    line = "一是健全学习制度，二是每季度开展一次专题研讨；三是建立学习台账。"
+    assert split_yishi(line) == parts(line) == ["健全学习制度", "每季度开展一次专题研讨", "建立学习台账"]
+    assert split_yishi("一是健全学习制度。") == ["一是健全学习制度。"]
 
 
 # ---------------------------------------------------------------- round trip of the examples
