@@ -25,6 +25,7 @@ from .import_parse import Node, Table, run_in_items
 from .kinds import KINDS, summary_field
 from .model import Block, Paragraph, Section, cn_number, number_sections
 from .model import Table as ModelTable
+from .paste import label_names
 from .questions import Answers, Question, resolve
 
 _SPACES = re.compile(r"[\s\u3000]")
@@ -136,10 +137,6 @@ def norm_text(text: str) -> str:
 # ---------------------------------------------------------------- sections
 
 
-def _label(q: Question) -> str:
-    return re.split(r"[（(：:]", q.label)[0].strip()
-
-
 def split_yishi(text: str) -> list[str]:
     """"一是……；二是……。" → its items (one item when it is not such a list): the same reading
     as a pasted line's (:func:`gongwen.import_parse.run_in_items`)."""
@@ -164,7 +161,7 @@ def _items(q: Question, node: Node) -> list[dict]:
     paras = [b for b in node.blocks if isinstance(b, str)]
     labelled: dict[str, str] = {}
     rest: list[str] = []
-    labels = {_label(f): f for f in fields if f is not title_field}
+    labels = {name: f for f in fields if f is not title_field for name in label_names(f)}
     for p in paras:
         m = re.match(r"^([^：:，。]{2,8})[：:](.*)$", p, flags=re.S)
         if m and m.group(1) in labels and labels[m.group(1)].key not in labelled:
@@ -199,7 +196,7 @@ def _items(q: Question, node: Node) -> list[dict]:
 def rows_of(q: Question, table: Table) -> list[dict] | None:
     """Items of group ``q`` from a table whose header names its fields (a ledger: 问题, 整改措施,
     责任领导…; the number column left out); None when fewer than two columns are fields."""
-    fields = {_label(f): f for f in q.fields if not KINDS[f.kind].nested}
+    fields = {name: f for f in q.fields if not KINDS[f.kind].nested for name in label_names(f)}
     columns = {i: fields[c.strip()] for i, c in enumerate(table.columns) if c.strip() in fields}
     if len(columns) < 2 or not table.rows:
         return None
