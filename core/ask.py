@@ -9,6 +9,7 @@ far, so an interrupted run can be saved and resumed.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -298,7 +299,7 @@ class Questionnaire:
             say(f"{q.label}：共 {len(items)} {unit}", "bold")
             for i, item in enumerate(items, 1):
                 say(f"  {i}. {shorten(show(item), 40)}")
-            choices = [Choice("✔ 就用这些，继续", DONE)]
+            choices = [Choice(keep_label(q, items, scope, unit), DONE)]
             choices += [Choice(f"✎ 修改第 {i} 项：{shorten(show(it), 24)}", ("edit", i - 1))
                         for i, it in enumerate(items, 1)]
             choices.append(Choice("＋ 新增一项", ("add", None)))
@@ -427,6 +428,17 @@ class Questionnaire:
                                 instruction=MULTILINE_INSTRUCTION, style=STYLE).unsafe_ask()
         paras = [p.strip() for p in body.splitlines() if p.strip()]
         return OutlineEntry("", title.strip(), int(lvl), paragraphs=paras)
+
+
+def keep_label(q: Question, items: list, scope: Answers, unit: str) -> str:
+    """The menu's first choice: "✔ 保留默认的基本原则（4条），继续" while the items are the
+    default ones (a whole default group kept with one Enter), else "✔ 就用这些，继续"."""
+    if not items or items != q.default_for(scope):
+        return "✔ 就用这些，继续"
+    name = re.split(r"[（(]", q.label)[0]
+    if len(name) > 10 or re.search("怎样|哪些|什么|谁", name):  # a question, not a name
+        return f"✔ 保留默认的这{len(items)}{unit}，继续"
+    return f"✔ 保留默认的{name}（{len(items)}{unit[:1]}），继续"
 
 
 def _unanswered(q: Question, item: dict, scope: Answers) -> list[str]:

@@ -23,7 +23,7 @@ _LISTING = re.compile("[\t\a\n\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
 
 
-_CLOSING = re.compile(r'<w:pStyle w:val="GW(?:Attachments|Signature|Date)"/>')
+_CLOSING = re.compile(r'<w:pStyle w:val="GW(?:Attachments|Signature(?:Right|Flush)?|Date)"/>')
 
 
 def keep_closing_with_text(xml: str) -> str:

@@ -7,6 +7,7 @@ position (一、 → （一） → 1. → （1） → ①) and flattens the tree
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -160,7 +161,8 @@ class Para:
     stop).  ``body``: ``lead`` + ``text``.
     ``table``: ``columns``, ``rows``, ``widths``.  ``attachments``: the 附件说明 under the
     text, ``lead`` "附件：" and ``text`` the names, one per line ("1.…" when there are several;
-    plain, not bold like a body lead).  ``appendix_label`` starts a new page.
+    plain, not bold like a body lead).  ``signature``: ``level`` is :func:`signature_setting`.
+    ``appendix_label`` starts a new page.
     """
 
     kind: ParaKind
@@ -176,6 +178,20 @@ class Para:
     @property
     def heading(self) -> str:
         return self.number + self.text
+
+
+def text_chars(text: str) -> float:
+    """Width of ``text`` in body characters: a digit or Latin letter is half of one."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def signature_setting(name: str) -> int:
+    """How the 落款 is set on the 28-character line (GB/T 9704 7.3.5), by its widest line:
+    1, centred over a date that ends four characters from the right margin (it fits within
+    2 × 7.875 characters); 2, too wide for that, ending two characters from the right margin;
+    3, wider still, at the margin."""
+    width = max(text_chars(line) for line in name.split("\n"))
+    return 1 if width <= 15.75 else 2 if width <= 26 else 3
 
 
 def _lines(text: str) -> list[str]:
@@ -252,7 +268,7 @@ def flatten(doc: Document) -> list[Para]:
         listed = names if len(names) == 1 else [f"{i}.{n}" for i, n in enumerate(names, 1)]
         paras.append(Para("attachments", lead="附件：", text="\n".join(listed)))
     if doc.signature:
-        paras.append(Para("signature", text=doc.signature))
+        paras.append(Para("signature", text=doc.signature, level=signature_setting(doc.signature)))
     if doc.date:
         paras.append(Para("date", text=doc.date))
     for i, app in enumerate(doc.appendices, 1):

@@ -80,7 +80,7 @@ __all__ = [
 def para_context(p: Para, entry: TemplateEntry, width: int | None = None) -> dict[str, Any]:
     """The dict the template sees for one paragraph (strings are escaped on output)."""
     text = p.text
-    if p.kind == "signature":
+    if p.kind == "signature" and p.level == 1:
         text = text.replace("\n", "\n\t")  # each line of a joint 落款 on the centre tab
     elif p.kind in ("title", "appendix_title"):
         from .titlebreak import title_lines

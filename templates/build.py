@@ -271,6 +271,10 @@ PARAGRAPH_STYLES = [
     # 落款 centred over the date (GB/T 9704 7.3.5.1): a centre tab stop, see add_tab_stops().
     ParaStyle("GW Signature", FANGSONG, align=LEFT, before=Twips(2 * LINE.twips),
               keep_next=True),
+    # A 落款 too wide to centre over the date: two characters from the right margin, or at it.
+    ParaStyle("GW Signature Right", FANGSONG, align=RIGHT, right_chars=2, before=Twips(2 * LINE.twips),
+              keep_next=True),
+    ParaStyle("GW Signature Flush", FANGSONG, align=RIGHT, before=Twips(2 * LINE.twips), keep_next=True),
     ParaStyle("GW Date", FANGSONG, align=RIGHT, right_chars=4),
     # 附件说明 (GB/T 9704 7.3.4): a blank line under the text, "附件：" two characters in, each
     # further attachment (and a wrapped name) aligned under the first name.
@@ -494,7 +498,9 @@ BRANCHES: list[tuple[str, Callable[[DocxDocument], None]]] = [
        _heading(n, run_in)) for n in range(1, 6) for run_in in (True, False)),
     ("p.kind == 'table'", _table),
     ("p.kind == 'attachments'", _simple("GW Attachments", "p.lead + p.text")),
-    ("p.kind == 'signature'", _signature),
+    ("p.kind == 'signature' and p.level == 1", _signature),
+    ("p.kind == 'signature' and p.level == 2", _simple("GW Signature Right")),
+    ("p.kind == 'signature' and p.level == 3", _simple("GW Signature Flush")),
     ("p.kind == 'date'", _simple("GW Date")),
     ("p.kind == 'appendix_label'", _simple("GW Appendix Label")),
     ("p.kind == 'appendix_title'", _simple("GW Appendix Title")),

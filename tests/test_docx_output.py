@@ -271,6 +271,25 @@ def test_module_imports_no_docx_libraries():
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize(("name", "style", "indent"), [
+    ("中共安平县自然资源局党组巡察办", "GW Signature", None),  # 14 characters: centred over the date
+    ("中共安平县自然资源局党组巡察整改工作领导小组", "GW Signature Right", 2),
+    ("中共安平县自然资源和规划局党组巡察整改工作领导小组办公室", "GW Signature Flush", 0),
+])
+def test_a_long_signature_stays_inside_the_right_margin(name, style, indent, tmp_path):
+    """A 落款 centred over the date fits up to about 15 characters; a longer one ends two
+    characters from the right margin, and one too long for that at the margin, never past it."""
+    doc = Document(title="关于巡察整改进展情况的通报", sections=[Section("总体情况", [Paragraph("正文。")])],
+                   signature=name, date="2024年6月5日")
+    [para] = styled(open_docx(str(render_to(tmp_path, doc))), "GW Signature")
+    assert para.style.name == style
+    assert para.text == ("\t" + name if indent is None else name)
+    if indent is not None:
+        assert para.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        ind = para.style.element.pPr.find(qn("w:ind"))
+        assert (ind is not None and ind.get(qn("w:rightChars")) == str(indent * 100)) or indent == 0
+
+
 # ------------------------------------------------------------ the template itself
 
 

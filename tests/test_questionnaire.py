@@ -1,9 +1,9 @@
 """The real questionary prompts, driven end to end through prompt_toolkit pipe input."""
 
 
-from gongwen.ask import Questionnaire
+from gongwen.ask import Questionnaire, keep_label
 from gongwen.pipeline import build, prepare
-from gongwen.questions import check_value
+from gongwen.questions import check_value, resolve
 from gongwen.screen import Screen, screen_label, screens
 from gongwen.testing import (
     CTRL_C,
@@ -249,3 +249,21 @@ def test_a_multi_line_prompt_speaks_chinese_only(monkeypatch):
     assert KINDS["multiline"].type_in(q, "原文。", {}, "（可多行；按 Esc 再按回车 完成）", multiline=True) == "一段。"
     assert "按 Esc 再按回车" in seen["message"]
     assert seen["instruction"] is not None and not any(c.isascii() and c.isalpha() for c in seen["instruction"])
+
+
+def test_a_whole_default_group_is_kept_by_a_choice_that_says_so():
+    """The group menu's first choice names what Enter keeps while the items are the defaults
+    ("保留默认的基本原则（4条）"), and says only "就用这些" once one of them is edited."""
+    dt = get_type("theme-education-rectification")
+    answers = resolve(dt.questions, {}).answers
+    q = next(q for q in dt.questions if q.key == "principles")
+    items = answers["principles"]
+    assert keep_label(q, items, answers, q.item) == f"✔ 保留默认的基本原则（{len(items)}条），继续"
+    edited = [{**items[0], "title": "坚持问题导向"}, *items[1:]]
+    assert keep_label(q, edited, answers, q.item) == "✔ 就用这些，继续"
+    report = get_type("theme-education-report")
+    answers = resolve(report.questions, {}).answers
+    q = next(q for q in report.questions if q.key == "study_materials")
+    n = len(answers["study_materials"])
+    assert keep_label(q, answers["study_materials"], answers, "条") == f"✔ 保留默认的学习篇目（{n}条），继续"
+    assert keep_label(q, answers["study_materials"][1:], answers, "条") == "✔ 就用这些，继续"
