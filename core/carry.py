@@ -57,12 +57,14 @@ def shift_date(value: Any, years: int = 1) -> Any:
     return to_storage(_later(parsed, years))
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?=年)")
+#: A year in text ("2022年6月底") or at the head of a stored month or deadline ("2022-06-底").
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?=年|-\d)")
 
 
 def shift_years_in_text(text: str, year: int | None, years: int = 1) -> str:
     """"2021年度…2022年6月底前" one year on, for the years next to the document's (``year``);
-    a year further away is history ("1921年") and stays."""
+    a year further away is history ("1921年") and stays.  A deadline stored as "2022-06-底" moves
+    the same way."""
     if year is None:
         return text
     return _YEAR_IN_TEXT.sub(lambda m: str(int(m[1]) + years) if abs(int(m[1]) - year) <= 1 else m[1], text)

@@ -17,6 +17,7 @@ split, never rewritten: each value is a piece of a pasted line, its end punctuat
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -206,14 +207,17 @@ def trim(text: str) -> str:
 
 
 def parts(text: str) -> list[str]:
-    """A line's list items: its run-in parts ("一是……；二是……"), else the line."""
-    return [p for p in (trim(x) for x in run_in_items(text) or [text]) if p]
+    """A line's list items: its run-in parts ("一是……；二是……"), else the line (without the
+    "一是" of a list of one)."""
+    whole = [text[2:] if text.startswith("一是") else text]
+    return [p for p in (trim(x) for x in run_in_items(text) or whole) if p]
 
 
 def values(q: Question, nodes: list[Node]) -> list[Any]:
     """The value of list or group ``q`` from the pasted ``nodes``."""
     if q.kind != "group":
-        return [p for n in nodes for p in node_texts(n)]
+        own = set(label_names(q))
+        return [p for n in nodes for p in node_texts(n, own)]
     nodes = regroup(q, nodes)
     by, child = grouping_field(q), child_field(q)
     headed = any(n.children and (any(c.body or c.children for c in n.children)
@@ -227,16 +231,17 @@ def values(q: Question, nodes: list[Node]) -> list[Any]:
     return [item(q, n) for n in nodes]
 
 
-def node_texts(n: Node) -> list[str]:
-    """Every list item a node gives: its line, its body lines and the items below it."""
-    return [*parts(n.title), *(p for b in n.body for p in parts(cue_value(b))),
-            *(p for c in n.children for p in node_texts(c))]
+def node_texts(n: Node, own: Collection[str] = ()) -> list[str]:
+    """Every list item a node gives: its line, its body lines and the items below it, each
+    without a label naming the list (``own``, or a 措施 one)."""
+    return [*parts(cue_value(n.title, own)), *(p for b in n.body for p in parts(cue_value(b, own))),
+            *(p for c in n.children for p in node_texts(c, own))]
 
 
-def cue_value(line: str) -> str:
-    """A list line without a "整改措施：" label."""
+def cue_value(line: str, own: Collection[str] = ()) -> str:
+    """A list line without a "整改措施：" label (or one of ``own``)."""
     m = CUE.match(line)
-    return m.group(2) if m and "措施" in m.group(1) else line
+    return m.group(2) if m and ("措施" in m.group(1) or m.group(1) in own) else line
 
 
 def regroup(q: Question, nodes: list[Node]) -> list[Node]:

@@ -89,3 +89,17 @@ def test_years_in_kept_text_move_on_but_history_stays():
 
     assert shift_years_in_text("为抓好2021年度整改，2022年6月底前完成，1921年建党", 2021) == \
         "为抓好2022年度整改，2023年6月底前完成，1921年建党"
+
+
+def test_deadlines_of_the_problems_move_on_with_the_year():
+    """A deadline typed as a date (stored "2022-06-底", "2022-09") moves on with the measures
+    that name the year, so next year's plan has no deadline before its own date."""
+    raw = read_answers(EXAMPLES / "party-history-rectification.toml")
+    problem = raw["aspects"][0]["problems"][0]
+    raw["aspects"][0]["problems"][0] = {**problem, "deadline": "2022-06-底"}
+    raw["aspects"][0]["problems"][1] = {**raw["aspects"][0]["problems"][1], "deadline": "2022-09"}
+    carried, _ = next_year(get_type("party-history-rectification"), raw)
+    first, second = carried["aspects"][0]["problems"][:2]
+    assert (first["deadline"], second["deadline"]) == ("2023-06-底", "2023-09")
+    text = render_text("party-history-rectification", carried)
+    assert "2023年6月底" in text and "2022年6月底" not in text

@@ -92,6 +92,18 @@ def test_a_list_question_takes_numbered_lines_and_run_in_parts():
     assert recognised(q, parse_paste(text, q)) == "识别出 4 条下一步打算"
 
 
+def test_measures_pasted_with_their_label_as_the_prompt_shows_them():
+    """The measures prompt's own example, "整改措施：一是……；二是……", pasted at the measures
+    list gives the measures without the label; a list of one loses its lone "一是"."""
+    problems = next(f for f in question(PH, "aspects").fields if f.key == "problems")
+    measures = next(f for f in problems.fields if f.key == "measures")
+    assert parse_paste("整改措施：一是制定学习计划；二是开展专题研讨；三是建立学习台账。", measures) == \
+        ["制定学习计划", "开展专题研讨", "建立学习台账"]
+    assert parse_paste("整改措施：一是每年撰写调研报告1篇。", measures) == ["每年撰写调研报告1篇"]
+    [one] = parse_paste("1. 理论学习不系统\n整改措施：一是每年撰写调研报告1篇。\n责任领导：区长", problems)
+    assert one == {"problem": "理论学习不系统", "measures": ["每年撰写调研报告1篇"], "leader": "区长"}
+
+
 def test_the_line_that_introduces_a_numbered_list_is_not_an_item():
     agenda = question("theme-education-report", "agenda")
     text = "会议议程：\n一、书面通报征求意见情况；\n二、李志刚同志代表党委班子作对照检查，其他成员逐一发言。"
