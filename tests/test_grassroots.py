@@ -103,3 +103,10 @@ def test_signature_and_issue_date_close_the_document():
     [problem] = prepare(get_type(DT), dict(answers, issue_date="2020年3月至4月")).problems
     assert problem.path == "issue_date"
     assert build_document(DT, example(DT)).date == ""  # left empty: no date line
+
+
+def test_the_default_measures_speak_of_the_scope_chosen():
+    """实施范围 全区: the default measures name 区级 leaders, not the county's."""
+    text = render_text("grassroots-special-action", {"scope": "全区", "year": 2024})
+    assert "落实区级领导联系" in text and "县级" not in text
+    assert "落实县级领导联系" in render_text("grassroots-special-action", {"scope": "全县", "year": 2024})

@@ -140,6 +140,7 @@ def test_dates_in_order_names_both_dates():
     ("县农业农村局", "县委"), ("市交通运输局", "市委"), ("武汉市江岸区教育局", "区委"), ("青山县青山镇", "县委"),
     ("县市场监督管理局", "县委"), ("市政府办公室", "市委"), ("省教育厅", "省委"), ("某某自治州民政局", "州委"),
     ("区社区服务中心", "区委"), ("青山镇", "县委"), ("县第一中学", "县委"),
+    ("城关区政府", "区委"), ("新城区政府", "区委"), ("某某市政府", "市委"),  # the 党组 of a government
 ])
 def test_the_superior_committee_is_read_from_the_unit_name(unit, superior):
     from gongwen.kit.words import superior_of

@@ -50,7 +50,7 @@ def superior_of(unit: str, default: str = "县委") -> str:
     """The Party committee a unit reports to, read from its name: the last level of government
     in it (市交通运输局 → 市委, 武汉市江岸区教育局 → 区委, 青山县青山镇 → 县委); ``default`` when
     the name has none (a school, 青山镇 alone)."""
-    levels = [m.group() for m in _LEVEL.finditer(unit[:-1])]
+    levels = [m.group() for m in _LEVEL.finditer(unit) if m.end() < len(unit)]  # not the unit's own level
     return f"{levels[-1]}委" if levels else default
 
 

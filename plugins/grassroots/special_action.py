@@ -40,7 +40,14 @@ from . import wording as w
 
 
 def words(a: dict) -> dict[str, str]:
-    return {"scope": a.get("scope", ""), "source": a.get("source", "")}
+    scope = a.get("scope", "")
+    level = f"{scope[-1]}级" if scope.startswith("全") and len(scope) == 2 else "各级"  # 全区 → 区级
+    return {"scope": scope, "source": a.get("source", ""), "level": level}
+
+
+def default_problems(a: dict) -> list[dict]:
+    """The default problems, their measures in the words of the scope (区级领导 for 全区)."""
+    return [{**p, "measures": [fill(m, words(a)) for m in p["measures"]]} for p in w.PROBLEMS]
 
 
 def _phases(a: dict) -> list[dict]:
@@ -82,7 +89,7 @@ QUESTIONS = [
         text("problem", "问题（列入“整改问题”的一句话）"),
         text("title", "对应整改措施的标题（如“加强理想信念教育”）"),
         listof("measures", "具体措施（每条一句，编为①②③）", min_items=1),
-    ), [dict(p) for p in w.PROBLEMS], summary="problem", item="个问题", min_items=1, yearly=True),
+    ), default_problems, summary="problem", item="个问题", min_items=1, yearly=True),
 ]
 
 

@@ -1,7 +1,7 @@
 """Wording for the grassroots Party-building special action plan (基层党建问题整改专项行动方案).
 
-Data only.  Texts may contain the ``str.format`` fields ``{scope}`` (全县, 全区 …) and
-``{source}`` (who fed the problems back).
+Data only.  Texts may contain the ``str.format`` fields ``{scope}`` (全县, 全区 …),
+``{level}`` (县级, 区级 … from the scope) and ``{source}`` (who fed the problems back).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ PROBLEMS: list[dict] = [
     ]},
     {"problem": "软弱涣散基层党组织整顿成效不够明显", "title": "持续整顿软弱涣散基层党组织", "measures": [
         "每年开展一次软弱涣散基层党组织排查，逐个制定整顿方案",
-        "落实县级领导联系、乡镇领导包抓、第一书记驻村帮扶等整顿措施",
+        "落实{level}领导联系、乡镇（街道）领导包抓、第一书记驻村帮扶等整顿措施",
         "整顿结束后组织验收评估，巩固整顿成果、防止反弹",
     ]},
 ]
