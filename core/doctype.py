@@ -151,6 +151,8 @@ class Draft:
     preamble: list[Block] = field(default_factory=list)
     signature: str = ""
     date: str = ""
+    #: 附注 under the date: "（此件公开发布）".
+    note: str = ""
     appendices: list[Section] = field(default_factory=list)
     #: Text added to a section's heading whatever the user calls it, e.g. a deadline
     #: ``{"study": "（8月10日前）"}``; it goes before a closing "。" or "：".

@@ -89,7 +89,8 @@ def report(result: Imported, path: Path, output: Path) -> list[str]:
                 shown.append(f"{short_label(q)}：{show_value(q, value) or '（原文未写）'}")
         lines.append(f"识别出的信息（{len(shown)}）：" + "；".join(shown))
     parts = [name for name, value in (("主送机关", result.parsed.recipient), ("附件说明", result.parsed.attachments),
-                                      ("落款", result.parsed.signature), ("成文日期", result.parsed.date))
+                                      ("落款", result.parsed.signature), ("成文日期", result.parsed.date),
+                                      ("附注", m.raw.get("note")))
              if value and name not in m.lost]
     if parts:
         lines.append("已导入：" + "、".join(parts))

@@ -87,14 +87,24 @@ def superior(parsed: Parsed, q: Question) -> str | None:
     return m.group(2) if m else None
 
 
+#: A date (or 上旬/中旬/下旬 of a month) with "召开" after it in the same clause: "拟于2024年4月中旬召开".
+_HELD_ON = re.compile(r"((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬))[^，。；]{0,12}召开")
+
+
 def meeting_date(parsed: Parsed, q: Question) -> str | None:
-    """The date in the first sentence that says a meeting was or will be held on it."""
-    for text in _texts(parsed):
-        for sentence in re.split(r"[。；]", text):
-            if "召开" in sentence or "会议时间" in sentence:
-                m = _DATE.search(sentence)
-                if m:
-                    return m.group(1)
+    """The date a meeting was or will be held on: the date before "召开" in a clause, else the
+    date of the first sentence that says 召开 or 会议时间 — not a date beside a document's title
+    that holds the word (《关于召开……的通知》)."""
+    sentences = [re.sub(r"《[^》]*》", "", s) for text in _texts(parsed) for s in re.split(r"[。；]", text)]
+    for sentence in sentences:
+        m = _HELD_ON.search(sentence)
+        if m:
+            return m.group(1)
+    for sentence in sentences:
+        if "召开" in sentence or "会议时间" in sentence:
+            m = _DATE.search(sentence)
+            if m:
+                return m.group(1)
     return None
 
 

@@ -353,6 +353,31 @@ def map_document(parsed: Parsed, dt: DocumentType) -> Mapped:
         as_text |= wrong
 
 
+#: The 版记 under the text (GB/T 9704 7.4): 抄送 and the line "某某办公室　2024年3月5日印发".
+_IMPRINT = re.compile(r"^(?:抄送|分送|主送)[：:]|印发$")
+
+
+def _tail(parsed: Parsed, dt: DocumentType, raw: Answers, m: Mapped, outline: list[dict]) -> None:
+    """What follows the 成文日期: the 附注 ("（此件公开发布）") into ``note``; the 版记 (抄送, 印发)
+    into the answers file's comments, as it belongs to the Word template like the 版头; any
+    table or other text after the date as the user's own section at the end."""
+    lines = [b.strip() for b in parsed.tail if isinstance(b, str)]
+    imprint = [t for t in lines if _IMPRINT.search(t)]
+    notes = [t for t in lines if t not in imprint and t[:1] in "（(" and t[-1:] in "）)"]
+    rest = [b for b in parsed.tail if not isinstance(b, str) or b.strip() not in imprint + notes]
+    if notes and _question(dt, "note", ("text",)):
+        raw["note"] = "".join(notes)
+    else:
+        rest = [*notes, *rest]
+    if imprint:
+        m.kept_aside.append("版记：" + "\n".join(imprint))
+        m.notes.append("成文日期后的版记（" + "、".join(t[:12] for t in imprint)
+                       + "）未放入正文，已写在答案文件开头的注释中")
+    if rest:
+        outline += _own(Node("其他", 1, blocks=rest))
+        m.notes.append("成文日期后的其他文字放在了正文末尾的“其他”一节，请核对位置")
+
+
 def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
     m = Mapped(dt)
     raw: Answers = m.raw
@@ -362,8 +387,7 @@ def _map(parsed: Parsed, dt: DocumentType, as_text: frozenset[str]) -> Mapped:
     targets = _parts(parsed, dt, raw, outline)
     m.facts = dict(facts)
     outline += build_outline(parsed, dt, raw, m, as_text)
-    if parsed.tail:
-        outline += [{**e, "style": "plain"} for e in _own(Node("（落款后）", 1, blocks=parsed.tail))]
+    _tail(parsed, dt, raw, m, outline)
     if parsed.header:  # the 版头 belongs to the Word template, not to the text
         m.kept_aside.append("版头：" + "\n".join(parsed.header))
         m.notes.append("标题上方的版头（" + "、".join(parsed.header) + "）未放入正文，已写在答案文件开头的注释中；"

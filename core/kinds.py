@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 Attach = Callable[[Any], None] | None
 OTHER = "其他（自行填写）"
 _INTEGER = re.compile(r"-?\d+")  # \d: the digits int() reads (str.isdigit() also takes ① and ²)
+#: A count typed with its measure word, as a clerk writes it: 2021年, 5次, 40小时, 150份.
+_COUNTED = re.compile(r"(-?\d+)\s*(?:年度|小时|学时|[年个次人名份条项篇天家所场期户件处类起])")
 
 
 class Kind:
@@ -230,8 +232,8 @@ class Integer(Kind):
         return False  # 0 is an answer
 
     def coerce(self, q: Question, value: Any) -> tuple[Any, str | None]:
-        if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
-            value = int(value.strip())
+        if isinstance(value, str) and (m := _COUNTED.fullmatch(value.strip()) or _INTEGER.fullmatch(value.strip())):
+            value = int(m.group(1) if m.re is _COUNTED else m.group())
         if isinstance(value, bool) or not isinstance(value, int):
             return value, f"应为整数，而不是{type_name(value)}"
         if q.min is not None and value < q.min:

@@ -136,6 +136,8 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     signature: str = ""
     date: str = ""
+    #: 附注 under the date (GB/T 9704 7.3.6), in brackets: "（此件公开发布）".
+    note: str = ""
     appendices: list[Section] = field(default_factory=list)
     #: 附件说明 names when they differ from the appendices' titles (or there are none).
     attachments: list[str] = field(default_factory=list)
@@ -148,7 +150,7 @@ HEADING_END = tuple("。．.：:；;！!？?")
 
 ParaKind = Literal[
     "title", "subtitle", "recipient", "body", "heading", "table",
-    "attachments", "signature", "date", "appendix_label", "appendix_title",
+    "attachments", "signature", "date", "note", "appendix_label", "appendix_title",
 ]
 
 
@@ -271,6 +273,7 @@ def flatten(doc: Document) -> list[Para]:
         paras.append(Para("signature", text=doc.signature, level=signature_setting(doc.signature)))
     if doc.date:
         paras.append(Para("date", text=doc.date))
+    paras.extend(Para("note", text=line) for line in _lines(doc.note))
     for i, app in enumerate(doc.appendices, 1):
         label = "附件" if len(doc.appendices) == 1 else f"附件{i}"
         paras.append(Para("appendix_label", text=label))

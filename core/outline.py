@@ -242,7 +242,7 @@ def assemble(draft: Draft, content: dict[str, Content], entries: list[OutlineEnt
     return Document(
         title=draft.title, subtitle=draft.subtitle, recipient=draft.recipient,
         preamble=preamble, sections=roots, signature=draft.signature,
-        date=draft.date, appendices=draft.appendices, attachments=list(draft.attachments),
+        date=draft.date, note=draft.note, appendices=draft.appendices, attachments=list(draft.attachments),
     )
 
 

@@ -19,7 +19,7 @@ def to_markdown(doc: Document) -> str:
     for p in flatten(doc):
         if p.kind == "title":
             out += [f"# {p.text}", ""]
-        elif p.kind in ("subtitle", "recipient", "signature", "date"):
+        elif p.kind in ("subtitle", "recipient", "signature", "date", "note"):
             out += [p.text, ""]
         elif p.kind == "heading":
             mark = "#" * min(p.level + 1, 6)

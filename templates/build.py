@@ -276,6 +276,8 @@ PARAGRAPH_STYLES = [
               keep_next=True),
     ParaStyle("GW Signature Flush", FANGSONG, align=RIGHT, before=Twips(2 * LINE.twips), keep_next=True),
     ParaStyle("GW Date", FANGSONG, align=RIGHT, right_chars=4),
+    # 附注 (GB/T 9704 7.3.6): the line under the date, two characters in, in brackets.
+    ParaStyle("GW Note", FANGSONG, align=LEFT, first_chars=2),
     # 附件说明 (GB/T 9704 7.3.4): a blank line under the text, "附件：" two characters in, each
     # further attachment (and a wrapped name) aligned under the first name.
     ParaStyle("GW Attachments", FANGSONG, align=LEFT, left_chars=5, hanging_chars=3, before=LINE),
@@ -502,6 +504,7 @@ BRANCHES: list[tuple[str, Callable[[DocxDocument], None]]] = [
     ("p.kind == 'signature' and p.level == 2", _simple("GW Signature Right")),
     ("p.kind == 'signature' and p.level == 3", _simple("GW Signature Flush")),
     ("p.kind == 'date'", _simple("GW Date")),
+    ("p.kind == 'note'", _simple("GW Note")),
     ("p.kind == 'appendix_label'", _simple("GW Appendix Label")),
     ("p.kind == 'appendix_title'", _simple("GW Appendix Title")),
 ]

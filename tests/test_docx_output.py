@@ -290,6 +290,17 @@ def test_a_long_signature_stays_inside_the_right_margin(name, style, indent, tmp
         assert (ind is not None and ind.get(qn("w:rightChars")) == str(indent * 100)) or indent == 0
 
 
+def test_the_note_is_the_line_under_the_date_two_characters_in(tmp_path):
+    """附注 (GB/T 9704 7.3.6): under the 成文日期, two characters in, as written."""
+    doc = Document(title="关于开展排查工作的通知", sections=[Section("排查范围", [Paragraph("全体党员。")])],
+                   signature="中共某某县委组织部", date="2024年3月5日", note="（此件公开发布）")
+    paragraphs = [p for p in open_docx(str(render_to(tmp_path, doc))).paragraphs if p.text.strip()]
+    assert [(p.style.name, p.text) for p in paragraphs[-2:]] == [("GW Date", "2024年3月5日"),
+                                                                 ("GW Note", "（此件公开发布）")]
+    ind = paragraphs[-1].style.element.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:firstLineChars")) == "200"
+
+
 # ------------------------------------------------------------ the template itself
 
 

@@ -403,6 +403,41 @@ def test_heading_forms_and_where_a_run_in_heading_ends():
         (4, "小项", ["①不是标题。"]), (1, "会前阶段：精心准备，打好基础", [])]
 
 
+def test_a_paragraph_starting_with_two_months_is_not_a_heading():
+    """"1、2月份，……" is January and February, not heading 1: it stays a paragraph, as written."""
+    parsed = parse(read_text("某某情况的通报\n一、工作开展情况\n1、2月份，全县开展主题党日活动4320人次。\n"
+                             "1、加强学习\n"))
+    assert [(n.level, n.title, n.blocks) for n in parsed.nodes()] == [
+        (1, "工作开展情况", ["1、2月份，全县开展主题党日活动4320人次。"]), (3, "加强学习", [])]
+
+
+def test_the_note_under_the_date_stays_under_it_and_the_imprint_goes_to_the_comments(tmp_path):
+    """"（此件公开发布）" after the 成文日期 is the 附注: it renders under the date, not in the
+    opening; 抄送/印发 (the 版记) are kept in the answers file's comments and the report says so."""
+    path = tmp_path / "通知.txt"
+    path.write_text("关于开展排查工作的通知\n各党支部：\n现将有关事项通知如下。\n一、排查范围\n全体党员。\n"
+                    "中共某某县委组织部\n2024年3月5日\n（此件公开发布）\n抄送：县委办公室。\n"
+                    "中共某某县委组织部办公室　2024年3月5日印发\n", "utf-8")
+    result, raw, doc = imported(path)
+    assert raw["note"] == "（此件公开发布）"
+    kinds = [(p.kind, p.text) for p in flatten(doc)]
+    assert kinds[-2:] == [("date", "2024年3月5日"), ("note", "（此件公开发布）")]
+    assert "抄送" not in document_text(doc)
+    text = answers_text(result, path)
+    assert "#   版记：抄送：县委办公室。" in text and "版记" in "\n".join(result.mapped.notes)
+
+
+def test_the_meeting_date_is_the_one_the_meeting_is_held_on():
+    """Not the feedback's date in a sentence that cites 《关于召开……的通知》: the date before 召开."""
+    from gongwen.import_facts import meeting_date
+
+    parsed = parse(read_text("某局党组巡察整改专题民主生活会实施方案\n根据《关于召开巡察整改专题民主生活会的通知》"
+                             "要求，"
+                             "县委第四巡察组于2024年2月26日反馈了巡察意见。\n一、会议时间和地点\n"
+                             "会议拟于2024年4月中旬召开，会期半天。\n"))
+    assert meeting_date(parsed, None) == "2024年4月中旬"
+
+
 def test_front_and_end_matter():
     parsed = parse(read_text("本文档编辑密码：1234\n某某工作方案\n（试行）\n各党支部：\n开头。\n一、要求\n正文。\n"
                              "附件：清单\n中共某某委员会\n二〇二四年三月一日\n附件\n清单\n内容。\n"))

@@ -36,8 +36,9 @@ def test_deadline_forms_are_stored_normalised(text, stored, official):
     ("  ", "不能为空"),
 ])
 def test_bad_deadlines_are_refused_in_chinese(text, word):
-    with pytest.raises(DateError, match=word):
+    with pytest.raises(DateError, match=word) as refused:
         parse_deadline(text)
+    assert str(refused.value).count("有误") <= 1  # the reason said once, not wrapped twice
 
 
 def test_deadline_question_checks_and_normalises():
@@ -170,3 +171,4 @@ def test_a_deadline_is_shown_and_edited_in_official_form_and_stored_normalised()
     assert kind.prompt_default(q_, stored) == "2024年6月底取得实效" == kind.show(q_, stored)
     assert check_value(q_, kind.prompt_default(q_, stored), {})[0] == stored  # Enter keeps it
     assert kind.prompt_default(q_, "即知即改，长期坚持") == "即知即改，长期坚持"
+

@@ -47,7 +47,7 @@ def said(monkeypatch):
 
 
 def ph_prefill():
-    return {k: v for k, v in EXAMPLE.items() if k not in ("aspects", "type")} | {"fields_in_body": True}
+    return {k: v for k, v in EXAMPLE.items() if k not in ("aspects", "type")} | {"fields_in_body": True, "note": ""}
 
 
 PASTE = UP + ENTER  # the menu's last choice: 📋 粘贴一份清单

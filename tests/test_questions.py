@@ -17,6 +17,8 @@ from gongwen.questions import check_value, resolve
     (q.integer("n", "份数", min=0, max=10), "7", 7),
     (q.integer("n", "份数"), " -12 ", -12),
     (q.integer("n", "份数"), "１２", 12),  # full-width digits, as a Chinese input method types them
+    (q.integer("year", "年度"), "2021年", 2021),  # with the measure word a clerk writes after it
+    (q.integer("n", "学习时长（小时）"), "40 小时", 40),
     (q.date("d", "日期"), "2023年8月20日", "2023-08-20"),
     (q.date("d", "日期"), datetime.date(2023, 8, 20), "2023-08-20"),
     (q.date("d", "日期", allow_range=True), "2020年4月至9月", "2020-04/2020-09"),
@@ -35,6 +37,7 @@ def test_kinds_accept_good_values(question, raw, value):
     (q.integer("n", "份数", min=0, max=10), "十", "应为整数"),
     (q.integer("n", "份数"), "①", "应为整数"),  # a digit to str.isdigit(), not to int()
     (q.integer("n", "份数"), "²", "应为整数"),
+    (q.integer("n", "份数"), "12万", "应为整数"),  # not a measure word: 120000, not 12
     (q.integer("n", "份数"), "--5", "应为整数"),
     (q.integer("n", "份数", min=0, max=10), 11, "不能大于 10"),
     (q.integer("n", "份数", min=0), -1, "不能小于 0"),

@@ -27,13 +27,23 @@ def a_day(value: Any, answers: Answers | None = None) -> str | None:
 
 
 def closing_questions(signature: Any = "", issue_date: Any = "") -> list[Question]:
-    """The 落款 and 成文日期 questions (answers ``signature``, ``issue_date``), both optional;
-    defaults may be functions of earlier answers."""
+    """The 落款, 成文日期 and 附注 questions (answers ``signature``, ``issue_date``, ``note``), all
+    optional; defaults may be functions of earlier answers."""
     return [q.text("signature", "落款（发文机关署名，可留空）", signature, optional=True),
-            q.date("issue_date", "成文日期（可留空）", issue_date, optional=True, validate=a_day)]
+            q.date("issue_date", "成文日期（可留空）", issue_date, optional=True, validate=a_day),
+            q.text("note", "附注（成文日期下一行，如“（此件公开发布）”；一般留空）", "", optional=True,
+                   normalize=bracketed)]
+
+
+def bracketed(note: str) -> str:
+    """A 附注 in its brackets (GB/T 9704 7.3.6): "此件公开发布" → "（此件公开发布）"."""
+    note = note.strip()
+    return note if not note or (note[0] in "（(" and note[-1] in "）)") else f"（{note}）"
 
 
 def closing(answers: Answers | Any) -> dict[str, str]:
-    """``Draft(…, **closing(a))``: the 落款 and the 成文日期 in official style ("" when not given)."""
+    """``Draft(…, **closing(a))``: the 落款, the 成文日期 in official style and the 附注 ("" when
+    not given)."""
     issued = answers.get("issue_date")
-    return {"signature": answers.get("signature", ""), "date": format_cn(issued) if issued else ""}
+    return {"signature": answers.get("signature", ""), "date": format_cn(issued) if issued else "",
+            "note": answers.get("note", "")}

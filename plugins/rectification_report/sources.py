@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from gongwen.api import ORG_KINDS, STATUSES, DocumentType, read_ledger
+from gongwen.api import ORG_KINDS, STATUSES, DateError, DocumentType, parse_date, read_ledger
 
 from . import wording as w
 
@@ -26,6 +27,11 @@ def from_items(source_type: DocumentType, source_answers: dict[str, Any]) -> dic
     out: dict[str, Any] = {"type": REPORT}
     if isinstance(a.get("year"), int):
         out["year"] = a["year"]
+    elif a.get("meeting_date"):  # a plan without 年度 (the patrol plan): the meeting's year
+        with contextlib.suppress(DateError):
+            met = parse_date(a["meeting_date"])
+            if getattr(met, "start", met).year:
+                out["year"] = getattr(met, "start", met).year
     for key in ("unit", "superior"):
         if isinstance(a.get(key), str) and a[key].strip():
             out[key] = a[key].strip()
