@@ -326,7 +326,8 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
                 _add_comment(doc, q, skeleton)
                 doc.add(tomlkit.comment(_derived_line(q, derived[q.key])))
             continue
-        if KINDS[q.kind].nested:  # arrays of tables follow the plain keys
+        if KINDS[q.kind].nested and answers[q.key]:  # arrays of tables follow the plain keys
+            # (an empty one is written "key = []" in place: tomlkit would put it above the head)
             later.append((q, answers[q.key]))
             continue
         _add_comment(doc, q, skeleton)

@@ -10,7 +10,7 @@ from gongwen import cli, kinds
 from gongwen import questions as q
 from gongwen.answers import dump_answers, parse_toml
 from gongwen.doctype import DocumentType, Draft, section
-from gongwen.testing import CTRL_U, ENTER, run_questionnaire
+from gongwen.testing import CTRL_U, ENTER, get_type, run_questionnaire
 from typer.testing import CliRunner
 
 
@@ -88,3 +88,11 @@ def test_a_registered_kind_is_asked_with_the_typed_prompt(doctype):
     keys += ENTER  # review: done
     raw = run_questionnaire(doctype, keys)
     assert raw["rating"] == 5 and raw["unit"] == "县教育局" and raw["teams"] == []
+
+
+def test_an_empty_group_is_written_in_its_place_not_above_the_files_head():
+    """An imported notice without appendices: "appendices = []" under its own comment, and the
+    file still opens with its Chinese head (tomlkit puts an empty array of tables first)."""
+    text = dump_answers(get_type("generic"), {"title": "关于开展排查工作的通知", "appendices": []}, None)
+    assert text.startswith("# gongwen 答案文件：通用公文")
+    assert "# 附件正文（排在落款之后，每个附件另起一页）\nappendices = []\n" in text
