@@ -12,6 +12,7 @@ from html import escape as _html_escape
 from typing import TYPE_CHECKING
 
 from .answers import clean_text
+from .model import text_chars
 from .render_jinja import protect_braces
 
 if TYPE_CHECKING:
@@ -30,23 +31,34 @@ _TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:las
              'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
 
 
-#: A header character of the table text (小四, 12 pt) and a cell's side margins, in twips.
+#: A character of the table text (小四, 12 pt) and a cell's side margins, in twips.
 _HEADER_CHAR, _CELL_MARGINS = 240, 240
+#: The longest phrase of a cell a column is widened for (characters): 区自然资源局 stays whole;
+#: a longer phrase breaks anyway.
+_PHRASE_MAX = 6
+_PHRASE_SEP = re.compile(r"[、，,；;：:\s/（）()]+")
 
 
-def _column_widths(widths: list[float], n: int, total: int, headers: list[str] | None = None) -> list[int]:
+def _column_widths(widths: list[float], n: int, total: int, headers: list[str] | None = None,
+                   rows: list[list[str]] | None = None) -> list[int]:
     """Twips per column, in proportion to ``widths`` (padded/cut to n, bad values → 1), each at
-    least as wide as its header word, so that "牵头单位" never breaks as "牵头单 / 位": what a
-    narrow column lacks is taken from the widest."""
+    least as wide as its header word and as the longest phrase of its cells (up to
+    :data:`_PHRASE_MAX` characters), so that neither "牵头单位" nor "区自然资源局" breaks inside:
+    what a narrow column lacks is taken from the columns with room to spare, in proportion."""
     rel = [w if isinstance(w, (int, float)) and w > 0 else 1.0 for w in widths[:n]]
     rel += [1.0] * (n - len(rel))
     out = [int(total * w / sum(rel)) for w in rel]
-    for i, head in enumerate((headers or [])[:n]):
-        need = len(head.strip()) * _HEADER_CHAR + _CELL_MARGINS
-        widest = max(range(n), key=out.__getitem__)
-        if out[i] < need and widest != i and out[widest] - (need - out[i]) >= need:
-            out[widest] -= need - out[i]
-            out[i] = need
+    heads = [len(h.strip()) for h in (headers or [])[:n]] + [0] * n
+    longest = [max((min(text_chars(x), _PHRASE_MAX) for r in rows or [] if i < len(r)
+                    for x in _PHRASE_SEP.split(str(r[i])) if x), default=0) for i in range(n)]
+    for chars in ([max(heads[i], longest[i]) for i in range(n)], heads):  # else the headers alone
+        need = [int(c * _HEADER_CHAR) + _CELL_MARGINS for c in chars[:n]]
+        short = sum(max(0, need[i] - out[i]) for i in range(n))
+        spare = {i: out[i] - need[i] for i in range(n) if out[i] > need[i]}
+        room = sum(spare.values())
+        if room >= short:
+            out = [max(out[i], need[i]) - (int(short * spare[i] / room) if i in spare else 0) for i in range(n)]
+            break
     out[-1] += total - sum(out)
     return out
 
@@ -94,7 +106,7 @@ def build_table(p: Para, text_width: int, style_ids: dict[str, str | None]) -> M
         return Markup("")
     columns = [clean_text(c) for c in (list(p.columns) + [""] * n)[:n]]
     rows = [[clean_text(str(c)) for c in (list(r) + [""] * n)[:n]] for r in p.rows]
-    widths = _column_widths(list(p.widths), n, text_width, list(p.columns))
+    widths = _column_widths(list(p.widths), n, text_width, list(p.columns), rows)
     centred = _centred_columns(rows, n)
     table_style = style_ids.get("GW Table")
     xml = [f'<w:tbl xmlns:w="{_W}"><w:tblPr>',

@@ -301,6 +301,19 @@ def test_the_note_is_the_line_under_the_date_two_characters_in(tmp_path):
     assert ind.get(qn("w:firstLineChars")) == "200"
 
 
+def test_a_column_is_wide_enough_for_the_names_in_it():
+    """A 牵头单位 column holding 区自然资源局 is at least six characters wide, so the name does
+    not break as 区自 / 然资源局; the room comes from the wide columns and the table keeps its width."""
+    from gongwen.docx_table import _column_widths
+
+    rows = [["1", "问题", "措施" * 40, "分管副区长", "区民政局、区自然资源局", "各镇办", "即知即改，长期坚持"]]
+    before = _column_widths(WIDTHS, 7, 12757, COLUMNS)
+    after = _column_widths(WIDTHS, 7, 12757, COLUMNS, rows)
+    assert before[4] < 6 * 240 + 240 <= after[4]
+    assert after[6] >= 4 * 240 + 240 and sum(after) == sum(before) == 12757
+    assert after[2] < before[2] and after[2] == max(after)  # the measures keep the widest column
+
+
 # ------------------------------------------------------------ the template itself
 
 
