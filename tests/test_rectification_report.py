@@ -242,3 +242,15 @@ def test_a_done_item_without_a_date_stops_the_report_with_its_path(plan_sheet, t
     answers.pop("type")
     with pytest.raises(AnswersInvalid, match=r"items\[2\]\.done_date：整改状态为“已完成”的问题须填写完成日期"):
         render_text(DT, dict(answers, as_of="2022-07-05"))
+
+
+def test_a_problem_without_a_note_is_named_before_the_numbered_ones_it_introduces():
+    """In an aspect where one problem has no progress note and the others do: "“A”问题，整改尚未
+    启动……" (not "“A”1个问题"), then "其余问题整改情况如下：" and the numbered problems."""
+    raw = example("rectification-report")
+    raw["items"][1] = {k: v for k, v in raw["items"][1].items() if k != "progress"} | {"status": "未启动"}
+    text = render_text("rectification-report", raw)
+    problem = raw["items"][1]["problem"]
+    said = text.index(f"“{problem}”问题，整改尚未启动")
+    assert said < text.index("其余问题整改情况如下：") < text.index("1." + raw["items"][0]["problem"])
+    assert f"“{problem}”1个问题" not in text

@@ -165,9 +165,10 @@ def _item_paragraphs(item: dict) -> list:
     return [Paragraph(line) for line in lines]
 
 
-def _quiet(items: list[dict]) -> list:
+def _quiet(items: list[dict], then_noted: bool = False) -> list:
     """Items without a progress note, said once per status sentence instead of once each:
-    "“A”“B”2个问题，整改尚未启动，已列为下一阶段的重点任务。"."""
+    "“A”“B”2个问题，整改尚未启动，已列为下一阶段的重点任务。"; ``then_noted``: the numbered
+    problems with notes follow ("其余问题整改情况如下：")."""
     groups: dict[str, list[str]] = {}
     for i in items:
         groups.setdefault(_status_sentence(i), []).append(clause(i["problem"]))
@@ -175,7 +176,10 @@ def _quiet(items: list[dict]) -> list:
     for sentence, problems in groups.items():
         named = "".join("“" + p.replace("“", "‘").replace("”", "’") + "”" for p in problems)  # quotes nest
         if sentence:
-            out.append(Paragraph(fill(w.QUIET_ITEMS, {}, problems=named, n=len(problems), said=sentence)))
+            shape = w.QUIET_ITEM if len(problems) == 1 else w.QUIET_ITEMS
+            out.append(Paragraph(fill(shape, {}, problems=named, n=len(problems), said=sentence)))
+    if out and then_noted:
+        out.append(Paragraph(w.QUIET_THEN_NOTED))
     return out
 
 
@@ -188,7 +192,7 @@ def _rectify(c: Context) -> list:
         headings = [Heading(end_sentence(i["problem"]), _item_paragraphs(i), run_in=True, counter="item")
                     for i in noted]
         if aspect:
-            out.append(Heading(aspect.strip(), blocks=_quiet(quiet), children=headings))
+            out.append(Heading(aspect.strip(), blocks=_quiet(quiet, then_noted=bool(headings)), children=headings))
         else:
             out.extend([*headings, *_quiet(quiet)])
     return out

@@ -49,6 +49,10 @@ ITEM_NOT_STARTED: str = "整改尚未启动，已列为下一阶段的重点任�
 ITEM_ALONE: str = "该问题{said}。"
 #: Problems of one aspect without a progress note, with one status sentence ({said}).
 QUIET_ITEMS: str = "{problems}{n}个问题，{said}。"
+#: The same for one problem: "“A”问题，……" (not "“A”1个问题").
+QUIET_ITEM: str = "{problems}问题，{said}。"
+#: Said before the problems of the aspect that have a note of their own (numbered under it).
+QUIET_THEN_NOTED: str = "其余问题整改情况如下："
 
 # ---------------------------------------------------------------- 三、 rules
 RULES: str = "整改中，{org}注重以制度固化整改成果，{changes}{names}"
