@@ -70,11 +70,18 @@ def shift_years_in_text(text: str, year: int | None, years: int = 1) -> str:
     return _YEAR_IN_TEXT.sub(lambda m: str(int(m[1]) + years) if abs(int(m[1]) - year) <= 1 else m[1], text)
 
 
+#: A document number as a whole answer: "县巡领发〔2023〕6号".
+_DOC_NUMBER = re.compile(r"^\S*[〔［\[(（]\d{4}[〕］\])）]\d+号$")
+
+
 def _shift(questions: Sequence[Question], raw: Answers, years: int, year: int | None) -> Answers:
-    """Dates ``years`` later, and the years next to ``year`` in kept text likewise."""
+    """Dates ``years`` later, and the years next to ``year`` in kept text likewise; last year's
+    document numbers left blank (this year's notice has a number nobody can know yet)."""
     def change(q: Question, value: Any) -> Any:
         if q.kind == "date" and isinstance(value, str) and value:
             return shift_date(value, years)
+        if isinstance(value, str) and _DOC_NUMBER.match(value.strip()):
+            return ""
         if isinstance(value, str):
             return shift_years_in_text(value, year, years)
         if isinstance(value, list):

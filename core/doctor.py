@@ -32,6 +32,9 @@ INSTALL = {
     "Linux": "Linux：sudo apt install fonts-noto-cjk（思源宋体、黑体，可代替宋体、黑体）；"
              "公文字体文件（仿宋_GB2312 等）复制到 ~/.local/share/fonts 后运行 fc-cache -f。",
 }
+#: Linux with the Noto CJK fonts already there: only the official fonts are missing.
+INSTALL_WITH_NOTO = ("Linux：已装思源字体（Noto CJK），可代替显示；公文字体文件（仿宋_GB2312 等）"
+                     "复制到 ~/.local/share/fonts 后运行 fc-cache -f。")
 
 
 def installed_families() -> set[str] | None:
@@ -83,7 +86,10 @@ def report() -> tuple[list[str], bool]:
     lines.append(f"LibreOffice：已安装（{office}），可用 -o 文件.pdf 输出 PDF" if office
                  else "LibreOffice：未安装，不能直接输出 PDF")
     if not ok:
-        lines += ["安装缺少的字体：", f"  {INSTALL.get(system, INSTALL['Linux'])}"]
+        advice = INSTALL.get(system, INSTALL["Linux"])
+        if advice is INSTALL["Linux"] and families and any(f.startswith("Noto Serif CJK") for f in families):
+            advice = INSTALL_WITH_NOTO
+        lines += ["安装缺少的字体：", f"  {advice}"]
     if not office:
         lines.append("  LibreOffice：从 libreoffice.org 下载安装；Debian/Ubuntu：sudo apt install libreoffice-writer")
     lines.append("没有这些字体时文档照样生成，在装有这些字体的电脑上用 Word/WPS 打开即为规范版式。")

@@ -68,14 +68,45 @@ def _body_elements(body):
 
 
 def _table_rows(tbl) -> list[list[str]]:
-    rows = []
+    """The cells' texts row by row on the table's grid: a cell merged across columns
+    (``gridSpan``) holds its text in the first and leaves the others empty; one merged down
+    (``vMerge``) repeats its text in every row it covers (the 责任单位 of two problems is both
+    problems' unit).  A header of two rows whose first merges columns ("整改情况" over "进展",
+    "是否完成") becomes one row: "整改情况（进展）", "整改情况（是否完成）"."""
+    rows: list[list[str]] = []
+    first_spans: list[int] = []  # grid columns of the first row that continue a merged cell
     for tr in tbl.findall(_W + "tr"):
-        cells = []
+        cells: list[str] = []
         for tc in tr.findall(_W + "tc"):
+            pr = tc.find(_W + "tcPr")
+            span = pr.find(_W + "gridSpan") if pr is not None else None
+            merge = pr.find(_W + "vMerge") if pr is not None else None
             texts = [clean(_runs_text(p)[0]).replace("\n", "") for p in tc.iter(_W + "p")]
-            cells.append("\n".join(t for t in texts if t))
+            text = "\n".join(t for t in texts if t)
+            if merge is not None and merge.get(_W + "val", "continue") == "continue" and rows \
+                    and len(cells) < len(rows[-1]):
+                text = rows[-1][len(cells)]
+            width = int(span.get(_W + "val", "1")) if span is not None else 1
+            if not rows:
+                first_spans += range(len(cells) + 1, len(cells) + width)
+            cells += [text] + [""] * (width - 1)
         rows.append(cells)
+    if first_spans and len(rows) > 1 and sum(1 for c in rows[0] if c) > 1:  # not a title across the table
+        rows[:2] = [_joined_header(rows[0], rows[1])]
     return rows
+
+
+def _joined_header(top: list[str], under: list[str]) -> list[str]:
+    """Two header rows as one: a column under a merged heading is named "heading（its own）"."""
+    out, parent = [], ""
+    for i, name in enumerate(under):
+        head = top[i] if i < len(top) else ""
+        parent = head or parent
+        if name == head or not name:  # merged down through both rows
+            out.append(head)
+        else:
+            out.append(f"{parent}（{name}）")
+    return out
 
 
 def _on(el) -> bool | None:

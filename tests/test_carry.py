@@ -103,3 +103,13 @@ def test_deadlines_of_the_problems_move_on_with_the_year():
     assert (first["deadline"], second["deadline"]) == ("2023-06-底", "2023-09")
     text = render_text("party-history-rectification", carried)
     assert "2023年6月底" in text and "2022年6月底" not in text
+
+
+def test_last_years_document_number_is_not_carried_into_next_years_plan():
+    """The notice calling next year's meeting has a number nobody knows yet: 县巡领发〔2023〕6号
+    is left blank for the clerk (and the plan cites the notice without it until then)."""
+    raw = read_answers(EXAMPLES / "patrol-meeting-plan.toml")
+    assert raw["basis"][0]["number"] == "县巡领发〔2023〕6号"
+    carried, _ = next_year(get_type("patrol-meeting-plan"), raw)
+    assert carried["basis"][0]["number"] == "" and carried["basis"][0]["issuer"] == "县委巡察工作领导小组"
+    assert "〔2023〕" not in render_text("patrol-meeting-plan", carried)

@@ -23,7 +23,15 @@ def test_a_missing_font_says_what_stands_in_and_how_to_install(monkeypatch):
     assert not ok
     assert "✔ 黑体（一级标题）：已安装" in text
     assert "✘ 仿宋_GB2312（正文）：未安装，显示和转 PDF 时将用“Noto Sans CJK SC”代替" in text
-    assert "fc-cache" in text
+    assert "fc-cache" in text and "apt install fonts-noto-cjk" in text
+
+
+def test_noto_already_installed_is_not_offered_again(monkeypatch):
+    monkeypatch.setattr(doctor, "installed_families", lambda: {"Noto Serif CJK SC", "Noto Sans CJK SC"})
+    monkeypatch.setattr(doctor, "substitute", lambda family: "Noto Serif CJK SC")
+    monkeypatch.setattr(doctor.platform, "system", lambda: "Linux")
+    text = "\n".join(doctor.report()[0])
+    assert "fonts-noto-cjk" not in text and "已装思源字体" in text and "fc-cache" in text
 
 
 def test_all_fonts_and_libreoffice_present_is_ok(monkeypatch):

@@ -438,6 +438,31 @@ def test_the_meeting_date_is_the_one_the_meeting_is_held_on():
     assert meeting_date(parsed, None) == "2024年4月中旬"
 
 
+def test_merged_cells_of_a_word_table_are_read_on_its_grid():
+    """A two-row header whose "整改情况" spans "进展" and "是否完成", and a 责任单位 merged down over
+    two problems: one header row ("整改情况（进展）"), and the unit in both problems' rows."""
+    from docx import Document as new_docx
+    from gongwen.import_docx import _table_rows
+
+    doc = new_docx()
+    table = doc.add_table(rows=4, cols=5)
+    for i, head in enumerate(["序号", "问题", "责任单位", "整改情况", ""]):
+        table.cell(0, i).text = head
+    table.cell(1, 3).text, table.cell(1, 4).text = "进展", "是否完成"
+    for i in range(3):
+        table.cell(0, i).merge(table.cell(1, i))
+    table.cell(0, 3).merge(table.cell(0, 4))
+    table.cell(2, 0).text, table.cell(2, 1).text, table.cell(2, 2).text = "1", "查处不及时", "执法大队"
+    table.cell(3, 0).text, table.cell(3, 1).text = "2", "档案不规范"
+    table.cell(2, 2).merge(table.cell(3, 2))
+    for r in (2, 3):
+        table.cell(r, 3).text, table.cell(r, 4).text = "推进中", "否"
+    assert _table_rows(table._tbl) == [
+        ["序号", "问题", "责任单位", "整改情况（进展）", "整改情况（是否完成）"],
+        ["1", "查处不及时", "执法大队", "推进中", "否"],
+        ["2", "档案不规范", "执法大队", "推进中", "否"]]
+
+
 def test_front_and_end_matter():
     parsed = parse(read_text("本文档编辑密码：1234\n某某工作方案\n（试行）\n各党支部：\n开头。\n一、要求\n正文。\n"
                              "附件：清单\n中共某某委员会\n二〇二四年三月一日\n附件\n清单\n内容。\n"))

@@ -104,7 +104,7 @@ SECTIONS = [
     section("safeguards", "保障措施", build=lambda c: titled_sections(c["safeguards"]), questions=[
         date("half_report", "半年整改情况报送时间", lambda a: f"{a['year'] + 1}-06-底"),
         date("annual_report", "全年整改情况报送时间", lambda a: f"{a['year'] + 1}-12-底"),
-        text("report_to", "整改情况报送给", "办公室"),
+        text("report_to", "整改情况报送给", lambda a: fill(w.LEAD_UNIT, words(a))),  # 某某区政府办公室
         titled_group("safeguards", "保障措施", _safeguards, item="条措施"),
     ]),
 ]
