@@ -77,3 +77,9 @@ def test_generated_titles_break_between_words(type_id, unit, org, year, inspect)
                                                        "inspect": inspect, "scope": unit})
     if not prepared.problems:
         assert_good_breaks(build(prepared).title)
+
+
+def test_a_title_with_a_year_that_only_seems_to_fit_one_line_breaks_between_words():
+    """"2023年主题教育民主生活会会议召开情况通报" is 19 characters and four digits: with the space
+    Word sets after "2023" it does not fit one line of 20, and breaks between words, not "通 / 报"."""
+    assert title_lines("2023年主题教育民主生活会会议召开情况通报") == ["2023年主题教育民主生活会", "会议召开情况通报"]
