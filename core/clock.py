@@ -29,6 +29,15 @@ def this_year(_answers: object = None) -> int:
 this_year.from_today = True  # type: ignore[attr-defined]
 
 
+def last_year(_answers: object = None) -> int:
+    """A default: the year before this one, the 年度 of a meeting reported on this year (the
+    2025年度 民主生活会 is held in January 2026 and its progress reported through 2026)."""
+    return today().year - 1
+
+
+last_year.from_today = True  # type: ignore[attr-defined]
+
+
 def days_from_today(days: int):
     """A computed default: the ISO date ``days`` from today (e.g. a meeting a month ahead)."""
     def default(_answers: object = None) -> str:

@@ -65,7 +65,7 @@ def test_example_figures_are_counted_from_its_items():
     assert "共列出整改问题8个、整改措施13条" in text
     assert "截至2024年6月30日，已完成4项、正在推进2项、需长期坚持2项，整改完成率50%。" in text
     assert "对照整改方案确定的8个问题" in text
-    assert "新制定制度2项、修订完善制度1项，主要有《党组理论学习中心组学习制度》" in text
+    assert "新制定制度2项、修订完善制度1项，分别是《党组理论学习中心组学习制度》" in text
     assert "目前尚未完成整改的问题有2项：" in text and "对需长期坚持的2项问题" in text
     assert "学习的系统性明显增强，已于2024年3月29日整改完成。" in text  # the status joins the note's last sentence
     assert "（计划2024年9月底前完成）。" in text  # no next step typed: from the deadline
@@ -138,7 +138,7 @@ def test_enter_through_the_questionnaire_gives_a_complete_draft(monkeypatch):
     assert prepare(get_type(DT), raw).problems == []
     text = render_text(DT, raw)
     assert placeholders(text) == []
-    assert text.splitlines()[0] == "县农业农村局党委关于2024年度专题民主生活会整改落实情况的报告"
+    assert text.splitlines()[0] == "县农业农村局党委关于2023年度专题民主生活会整改落实情况的报告"  # reported on in 2024
     assert "已完成3项、正在推进2项、需长期坚持1项，整改完成率50%" in text
     assert [h for h in headings(DT, raw) if re.match("[一二三四]、", h)] == [
         "一、提高政治站位，压紧压实整改责任", "二、聚焦问题清单，逐项抓好整改落实",
@@ -151,7 +151,7 @@ def test_the_questionnaire_takes_a_typed_unit(monkeypatch):
     monkeypatch.setenv("GONGWEN_TODAY", "2024-06-30")
     raw = run_questionnaire(DT, DOWN + CTRL_U + "县审计局" + DOWN + RIGHT + ENTER + ENTER * 60)  # one screen
     text = render_text(DT, raw)
-    assert text.splitlines()[0] == "县审计局党组关于2024年度专题民主生活会整改落实情况的报告"
+    assert text.splitlines()[0] == "县审计局党组关于2023年度专题民主生活会整改落实情况的报告"
     assert text.endswith("中共县审计局党组\n2024年6月30日")
 
 

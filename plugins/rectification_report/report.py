@@ -42,6 +42,7 @@ from gongwen.api import (
     group,
     integer,
     item_blocks,
+    last_year,
     later_than,
     listof,
     multiline,
@@ -263,7 +264,7 @@ def _title(a: dict) -> str:
 
 
 QUESTIONS = [
-    integer("year", "民主生活会年度", this_year, min=2000, max=2100),
+    integer("year", "民主生活会年度", last_year, min=2000, max=2100),  # reported on the year after
     text("unit", "单位名称（简称，如“县农业农村局”）", "县农业农村局"),
     choice("org_kind", "党组织类别", ORG_KINDS, "党委"),
     text("superior", "报送给（上级党组织，如“县委”“县委组织部”）", lambda a: superior_of(a["unit"])),

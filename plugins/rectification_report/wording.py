@@ -41,9 +41,9 @@ RECTIFY_INTRO: str = "对照整改方案确定的{total}个问题，逐项推进
 #: What an item's progress note ends with, by status (a clause: it joins the note's last sentence,
 #: so no two items say the same sentence); {date} is the completion date, {due} the deadline.
 ITEM_DONE: str = "已于{date}整改完成"
-ITEM_DOING_DUE: str = "目前正在推进，计划于{due}完成"
-ITEM_DOING: str = "目前正在持续推进"
-ITEM_ONGOING: str = "作为长期任务持续抓好落实"
+ITEM_DOING_DUE: str = "计划于{due}完成"
+ITEM_DOING: str = "整改仍在持续推进"
+ITEM_ONGOING: str = "将作为长期任务常抓不懈"
 ITEM_NOT_STARTED: str = "整改尚未启动，已列为下一阶段的重点任务"
 #: An item's status said alone, when it has no progress note ({said}: one of the above).
 ITEM_ALONE: str = "该问题{said}。"
@@ -59,7 +59,8 @@ RULES: str = "整改中，{org}注重以制度固化整改成果，{changes}{nam
 RULES_NEW: str = "新制定制度{n}项"
 RULES_REVISED: str = "修订完善制度{n}项"
 RULES_NONE: str = "对现有制度逐项梳理，确保有章可循、执行到位。"
-RULES_NAMES: str = "，主要有{names}等。"
+#: Every rule counted is named, so the list ends without 等.
+RULES_NAMES: str = "，分别是{names}。"
 RULES_TEXT: str = (
     "同时，加强对制度执行情况的经常性检查，推动制度要求落实到日常管理和具体工作中，"
     "以制度的刚性约束巩固整改成效、防止问题反弹。"
