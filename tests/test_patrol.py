@@ -434,3 +434,13 @@ def test_lists_of_names_are_lines_of_a_screen_split_at_semicolons():
     assert q.answers["solicit_scope"] == ["局机关各股室", "机关党员干部", "种养大户、合作社代表"]
     assert q.answers["solicit_ways"] == ["召开座谈会", "个别走访", "发放征求意见表", "设置意见箱"]  # kept as shown
     assert q.answers["solicit_due"] == "2023-08-05"  # counted back from the meeting on the same screen
+
+
+def test_quoted_feedback_areas_nest_their_own_quotation_marks():
+    """Areas listed in quotation marks that hold quoted words themselves: “……‘两个维护’……”, not
+    “……“两个维护”……” (one pair of double marks inside another)."""
+    raw = example("patrol-meeting-plan")
+    raw["problems_style"] = "引号列举"
+    raw["feedback_areas"] = ["践行“两个维护”存在差距", "作风建设抓而不实"]
+    text = render_text("patrol-meeting-plan", raw)
+    assert "“践行‘两个维护’存在差距”“作风建设抓而不实”" in text

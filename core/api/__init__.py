@@ -72,7 +72,7 @@ from ..kit.responsibility import (
     responsibility_fields,
     responsibility_questions,
 )
-from ..kit.words import ORG_KINDS, WordingError, doc_number, fill, org_words, superior_of
+from ..kit.words import ORG_KINDS, WordingError, doc_number, fill, org_words, quoted, superior_of
 from ..model import Enumeration, Fields, Paragraph, Table, circled, cn_number, enumerate_items
 from ..model import Section as Heading
 from ..questions import (
@@ -100,7 +100,7 @@ __all__ = [
     # the document model
     "Paragraph", "Enumeration", "Fields", "Table", "Heading", "cn_number", "circled", "enumerate_items",
     # kit: words
-    "ORG_KINDS", "org_words", "fill", "WordingError", "doc_number", "superior_of",
+    "ORG_KINDS", "org_words", "fill", "WordingError", "doc_number", "superior_of", "quoted",
     # kit: lists
     "INLINE", "ITEM_STYLES", "LIST_STYLES", "clause", "end_sentence", "full_stop", "item_blocks", "list_blocks",
     "list_style", "measures_text", "paragraphs", "titled_group", "titled_sections",

@@ -54,6 +54,11 @@ def superior_of(unit: str, default: str = "县委") -> str:
     return f"{levels[-1]}委" if levels else default
 
 
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, the marks inside it turned to single ones (“落实‘两个维护’”)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 def fill(text: str, values: Mapping[str, object], **extra: object) -> str:
     """``{name}`` fields of ``text`` replaced by ``values``/``extra``; raises WordingError."""
     def value(m: re.Match) -> str:

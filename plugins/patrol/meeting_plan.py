@@ -51,6 +51,7 @@ from gongwen.api import (
     org_words,
     paragraphs,
     parse_date,
+    quoted,
     section,
     short_date,
     superior_of,
@@ -207,8 +208,8 @@ def _problems(c: Context) -> list:
     if areas and style == "分行编号":
         listed = [Paragraph(c.fill(w.PROBLEMS_INTRO, n=cn_number(len(areas)))), *list_blocks(areas, style)]
     elif areas and style == "引号列举":
-        quoted = "".join(f"“{x}”" for x in areas)
-        listed = [Paragraph(c.fill(w.PROBLEMS_INTRO_QUOTED, n=cn_number(len(areas)), areas=quoted))]
+        listed = [Paragraph(c.fill(w.PROBLEMS_INTRO_QUOTED, n=cn_number(len(areas)),
+                                   areas="".join(quoted(x) for x in areas)))]
     return listed + paragraphs(c["problems_text"])
 
 

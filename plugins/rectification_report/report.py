@@ -51,6 +51,7 @@ from gongwen.api import (
     paragraphs,
     parse_date,
     parse_deadline,
+    quoted,
     section,
     sort_key_start,
     status_counts,
@@ -175,7 +176,7 @@ def _quiet(items: list[dict], then_noted: bool = False) -> list:
         groups.setdefault(_status_sentence(i), []).append(clause(i["problem"]))
     out = []
     for sentence, problems in groups.items():
-        named = "".join("“" + p.replace("“", "‘").replace("”", "’") + "”" for p in problems)  # quotes nest
+        named = "".join(quoted(p) for p in problems)
         if sentence:
             shape = w.QUIET_ITEM if len(problems) == 1 else w.QUIET_ITEMS
             out.append(Paragraph(fill(shape, {}, problems=named, n=len(problems), said=sentence)))

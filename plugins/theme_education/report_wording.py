@@ -79,7 +79,7 @@ OPINIONS_GROUPED: str = "，经分类梳理，涉及{items}"
 
 # {talks}
 TALKS: str = (
-    "坚持“四个必谈”，{secretary}与{members}逐一谈，{members}之间相互谈，{members}与分管部门负责同志谈，"
+    "坚持“四个必谈”，{secretary}与{members}逐一谈，{members}之间相互谈，{members}与分管部门负责同志谈，{members}与党员群众代表谈，"
     "共开展谈心谈话{talks}人次。谈话中，大家围绕参加主题教育的收获体会、自身存在的差距不足和下一步"
     "整改打算敞开心扉、坦诚交流，既主动讲清自己的问题，也直截了当指出对方的不足，"
     "达到了交流思想、增进团结的目的。"
