@@ -333,7 +333,8 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
         _add_comment(doc, q, skeleton)
         value = answers[q.key]
         if skeleton and q.computed:
-            doc.add(tomlkit.comment(f"{q.key} = {tomlkit.item(value).as_string()}  （留空则自动生成）"))
+            shown = tomlkit.item(value).as_string()
+            doc.add(tomlkit.comment(f"{q.key} = {shown}  # 留空则自动生成；要固定请去掉行首的 #"))
         else:
             doc.add(q.key, _item(value))
     if outline is not None:
@@ -381,7 +382,7 @@ def _derived_line(q: Question, value: Any) -> str:
         return (f"{q.key}：自动生成（共 {len(value)} 项），随前面的回答更新；"
                 f"要逐项修改，可在问答中修改，或用 gongwen init 生成含全部内容的答案文件")
     shown = tomlkit.item(value).as_string().replace("\n", " ")
-    return f"{q.key} = {shown}  （自动生成，随前面的回答更新；要固定请去掉行首 #）"
+    return f"{q.key} = {shown}  # 自动生成，随前面的回答更新；要固定请去掉行首的 #"
 
 
 LEDGER_COMMENT = "整改台账：各问题的整改状态、完成情况和完成日期（由 gongwen ledger update 从 Excel 台账读入）"

@@ -285,7 +285,8 @@ def doctor() -> None:
 
 
 @app.command(cls=GongwenCommand)
-def lint(docx_file: Annotated[Path, typer.Argument(help="要检查的 Word 文档（.docx），不限于 gongwen 生成的")]) -> None:
+def lint(docx_file: Annotated[Path, typer.Argument(metavar="文档.docx",
+                                                   help="要检查的 Word 文档，不限于 gongwen 生成的")]) -> None:
     """检查 Word 文档：重复的句子、标点、占位符、序号、成文日期、空标题和 GB/T 9704 版式。
 
     每个问题一行，注明第几段（不计空段，表格每行算一段）和所在标题；Word 保存过分页时也注明第几页。

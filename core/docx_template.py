@@ -69,10 +69,27 @@ def landscape_appendices(xml: str) -> str:
     return xml[:before.start()] + ended + xml[before.end():first.start()] + opened + xml[first.end():]
 
 
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def keep_leads_with_next(xml: str) -> str:
+    """A body paragraph that ends in "：" ("参加人员：") introduces what follows: it keeps with
+    the next paragraph instead of ending a page alone."""
+    out, at = [], 0
+    for m in _PARAGRAPH.finditer(xml):
+        para = m.group(0)
+        if '<w:pStyle w:val="GWBody"/>' in para and "<w:keepNext" not in para \
+                and "".join(_TEXT.findall(para)).rstrip().endswith(("：", ":")):
+            para = para.replace('<w:pStyle w:val="GWBody"/>', '<w:pStyle w:val="GWBody"/><w:keepNext/>', 1)
+        out += [xml[at:m.start()], para]
+        at = m.end()
+    return "".join(out) + xml[at:]
+
+
 def finish_document(xml: str, context: dict) -> str:
-    """What the body part gets after rendering: the closing kept with the text, wide appendices
-    on landscape pages."""
-    xml = keep_closing_with_text(xml)
+    """What the body part gets after rendering: the closing kept with the text, a lead ending in
+    "：" kept with what it leads to, wide appendices on landscape pages."""
+    xml = keep_leads_with_next(keep_closing_with_text(xml))
     return landscape_appendices(xml) if context.get("landscape") else xml
 
 

@@ -3,8 +3,9 @@
 :func:`text_findings` reads the paragraphs as strings (headings included, table rows as
 tab-joined cells: what ``gongwen.model.document_text(doc).splitlines()`` gives) and finds
 repeated sentences and clauses, broken punctuation, a doubled "前", leftover placeholders,
-numbering gaps, a 成文日期 without a year, headings without content and sentences that end
-in a dangling word.  ``gongwen render`` and ``new`` run them on every draft they write.
+numbering gaps, a 成文日期 without a year, headings without content, sentences that end
+in a dangling word and wording of an earlier year (迎接党的二十大 in a 2023 plan).
+``gongwen render`` and ``new`` run them on every draft they write.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ def repeated_clauses(lines: list[Line]) -> Iterator[Finding]:
 
 PUNCT = "，。；：、！？,;:"
 COLLIDING = re.compile(rf"[，。；：、！？][{PUNCT}]|[,;:][，。；：、！？]")
+#: A half-width comma or semicolon between Chinese characters ("整改,落实").
+HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff])[,;](?=[\u4e00-\u9fff])")
 EMPTY_PAIR = re.compile(r"《\s*》|“\s*”|‘\s*’|（\s*）|\(\s*\)|【\s*】|\[\s*\]")
 PAIRS = (("“", "”", "引号"), ("《", "》", "书名号"), ("（(", "）)", "括号"))
 #: a field's label: "责任领导：…" (not a lead-in such as "通报如下：")
@@ -118,7 +121,7 @@ def broken_punctuation(lines: list[Line]) -> Iterator[Finding]:
     brackets that do not pair, and a heading or field ending in "：" with nothing after."""
     for i, line in enumerate(lines):
         text = line.text
-        for rx, what in ((COLLIDING, "标点连用"), (EMPTY_PAIR, "空的括号或引号")):
+        for rx, what in ((COLLIDING, "标点连用"), (EMPTY_PAIR, "空的括号或引号"), (HALF_WIDTH, "中文里用了半角标点")):
             m = rx.search(text)
             if m:
                 yield Finding(line.n, "punctuation", f"{what}“{m.group()}”：{context(text, m.start(), m.end())}")
@@ -181,10 +184,12 @@ PLACEHOLDER = re.compile(
 
 
 def placeholders(lines: list[Line]) -> Iterator[Finding]:
-    """XX, xx, X, ××, 某某, □□, {{ }}, {% %}, "此处输入文字", or a paragraph of only "……"."""
+    """XX, xx, X, ××, 某某, □□, {{ }}, {% %}, "此处输入文字", or a paragraph that is or ends
+    in "……" (a sentence left to be written: "坚持理论武装。……")."""
     for line in lines:
         found = list(dict.fromkeys(m.group() for m in PLACEHOLDER.finditer(line.text)))
-        if re.fullmatch(r"[.…。\s]*…[.…。\s]*", line.title if line.level else line.text):
+        if re.fullmatch(r"[.…。\s]*…[.…。\s]*", line.title if line.level else line.text) \
+                or line.text.rstrip().endswith(("……", "...")):
             found.append("……")
         if found:
             marks = "".join(f"“{x}”" for x in found)
@@ -253,6 +258,19 @@ def date_without_year(lines: list[Line]) -> Iterator[Finding]:
             yield Finding(line.n, "date", f"成文日期“{line.text}”没有年份")
         elif year.isdigit() and len(year) != 4:
             yield Finding(line.n, "date", f"成文日期“{line.text}”的年份不完整")
+        elif (wrong := _impossible(line.text)) is not None:
+            yield Finding(line.n, "date", f"成文日期“{line.text}”不存在：{wrong}")
+
+
+def _impossible(text: str) -> str | None:
+    """Why a written date cannot be (2023年13月20日, 2月30日), or None."""
+    from .dates import DateError, parse_date
+
+    try:
+        parse_date(re.sub(r"\s+", "", text))
+    except DateError as exc:
+        return str(exc).split("有误：", 1)[-1]
+    return None
 
 
 def empty_headings(lines: list[Line]) -> Iterator[Finding]:
@@ -283,8 +301,37 @@ def dangling_words(lines: list[Line]) -> Iterator[Finding]:
     return first_match(lines, DANGLING, "dangling", "句子没有说完")
 
 
+#: Wording tied to a time, and the last year it was current: a plan carried forward from last
+#: year keeps its paragraphs, and these are the sentences a leader strikes out first.
+DATED = (
+    (re.compile(r"(?:喜迎|迎接)(?:党的)?二十大"), 2022, "党的二十大已于2022年10月召开"),
+    (re.compile(r"党的十九大和十九届历次全会精神|十九届[一二三四五六七]中全会精神"), 2022,
+     "党的二十大召开后，一般写“党的二十大精神”"),
+    (re.compile(r"新冠肺炎疫情|疫情防控常态化"), 2022, "2023年起疫情防控已转入新阶段"),
+    (re.compile(r"(?:迎接|庆祝)建党(?:100|一百)周年|建党百年之际"), 2021, "建党100周年是2021年"),
+)
+_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
+
+
+def dated_wording(lines: list[Line]) -> Iterator[Finding]:
+    """A phrase of an earlier year (迎接党的二十大) in a document whose latest year is later."""
+    years = [int(y) for line in lines for y in _YEAR.findall(line.text)]
+    if not years:
+        return
+    year = max(years)
+    for rx, last, why in DATED:
+        if year <= last:
+            continue
+        for line in lines:
+            m = rx.search(line.text)
+            if m:
+                yield Finding(line.n, "dated", f"{context(line.text, m.start(), m.end())}是{last}年及以前的提法"
+                                                f"（{why}），而本文已写到{year}年")
+                break
+
+
 TEXT_CHECKS = (duplicate_sentences, repeated_clauses, broken_punctuation, doubled_qian, placeholders,
-               numbering, date_without_year, empty_headings, dangling_words)
+               numbering, date_without_year, empty_headings, dangling_words, dated_wording)
 
 
 def text_findings(paragraphs: list[str]) -> list[Finding]:

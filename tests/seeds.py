@@ -10,13 +10,15 @@ against the seeds when the seeds are present; regenerate them with::
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seed-headings"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+#: The reference documents: ``../shared/seeds`` next to the repository, or ``GONGWEN_SEEDS``.
+SEEDS = Path(os.environ.get("GONGWEN_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
 
 #: 一、 （一） 1.
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")

@@ -69,7 +69,8 @@ def test_another_types_answers_give_the_shared_facts():
     assert raw["unit"] in render_text("theme-education-report", made)
 
 
-def test_the_progress_report_takes_a_plans_items(gw, tmp_path):
+def test_the_progress_report_takes_a_plans_items(gw, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGWEN_TODAY", "2022-06-30")  # the half-year report on the 2021 plan
     r = gw("new", "rectification-report", "--from", EXAMPLES / "party-history-rectification.toml", "--no-input",
            "-o", "report.docx")
     assert r.code == 0, r.err

@@ -314,6 +314,15 @@ def test_a_column_is_wide_enough_for_the_names_in_it():
     assert after[2] < before[2] and after[2] == max(after)  # the measures keep the widest column
 
 
+def test_a_paragraph_ending_in_a_colon_keeps_with_what_it_introduces(tmp_path):
+    """"参加人员：" never ends a page alone: it keeps with the list under it; other paragraphs do not."""
+    doc = Document(title="实施方案", sections=[Section("会议安排", [
+        Paragraph("会议时间：定于4月26日召开。"), Paragraph("参加人员："), Paragraph("班子成员4人。")])])
+    paragraphs = {p.text: p for p in open_docx(str(render_to(tmp_path, doc))).paragraphs}
+    assert paragraphs["参加人员："].paragraph_format.keep_with_next is True
+    assert paragraphs["会议时间：定于4月26日召开。"].paragraph_format.keep_with_next is not True
+
+
 # ------------------------------------------------------------ the template itself
 
 

@@ -40,6 +40,24 @@ def test_duplicated_sentence():
     assert messages(paras) == ["第4段（“二、工作要求”下）：句子与第2段重复：“坚持问题导向，逐条制定整改措施。”"]
 
 
+def test_wording_of_an_earlier_year_in_a_later_plan():
+    """A plan carried forward keeps last year's paragraphs: 迎接党的二十大 in a plan that runs into
+    2023 is pointed out; the same words in a plan of 2022 are current and pass."""
+    paras = ["一、总体要求", "以优异成绩迎接党的二十大胜利召开。", "二、整改时限", "2023年6月底前完成。"]
+    [finding] = only("dated", paras)
+    assert finding.para == 2 and "2022年及以前的提法" in finding.message and "2023年" in finding.message
+    assert only("dated", paras[:3] + ["2022年6月底前完成。"]) == []
+
+
+def test_an_unwritten_sentence_a_half_width_comma_and_an_impossible_date():
+    paras = ["一、要求", "坚持理论武装。……", "整改,落实到位。", "中共某县委", "2023年13月20日"]
+    assert messages(paras) == [
+        "第2段（“一、要求”下）：未替换的占位符“……”：“坚持理论武装。……”",
+        "第3段（“一、要求”下）：中文里用了半角标点“,”：“整改,落实到位。”",
+        "第5段（“一、要求”下）：成文日期“2023年13月20日”不存在：月份应在 1 至 12 之间，而不是 13"]
+    assert only("date", ["正文。", "中共某县委", "二〇二三年二月三十日"])  # 2023年2月 has 28 days
+
+
 def test_short_and_field_lines_may_repeat():
     paras = ["1.学习不够。", "责任领导：班子全体成员", "会期半天。",
              "2.调研不深。", "责任领导：班子全体成员", "会期半天。"]
@@ -213,8 +231,12 @@ def seed_documents() -> dict[str, list[str]]:
 
 
 #: What the seeds really get wrong besides their placeholders (XX, xx, X): seed 001 opens
-#: its preamble "根据…，为…，根据…"; seed 003 has "“两张皮“" and an unclosed "聚焦“".
-SEED_DEFECTS = {("001", 1, "repeat"), ("003", 8, "punctuation"), ("003", 12, "punctuation")}
+#: its preamble "根据…，为…，根据…"; seed 003 has "“两张皮“" and an unclosed "聚焦“"; five
+#: patrol variants have a half-width comma between Chinese words ("政治生态,加强").
+SEED_DEFECTS = {("001", 1, "repeat"), ("003", 8, "punctuation"), ("003", 12, "punctuation"),
+                ("004-1", 3, "punctuation"), ("004-5", 10, "punctuation"), ("004-5", 24, "punctuation"),
+                ("004-6", 6, "punctuation"), ("004-7", 9, "punctuation"), ("004-7", 23, "punctuation"),
+                ("004-8", 20, "punctuation")}
 
 
 def test_seeds_give_no_false_findings():
