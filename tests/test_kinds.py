@@ -96,3 +96,15 @@ def test_an_empty_group_is_written_in_its_place_not_above_the_files_head():
     text = dump_answers(get_type("generic"), {"title": "关于开展排查工作的通知", "appendices": []}, None)
     assert text.startswith("# gongwen 答案文件：通用公文")
     assert "# 附件正文（排在落款之后，每个附件另起一页）\nappendices = []\n" in text
+
+
+def test_a_derived_value_uncommented_as_the_file_says_is_a_valid_answer():
+    """"# title = "…"  # 自动生成…": taking away the "#" at the line's head gives a valid line."""
+    from gongwen.questions import resolve
+
+    dt = get_type("theme-education-rectification")
+    derived = resolve(dt.questions, {"unit": "县教育局"}).answers
+    text = dump_answers(dt, {"unit": "县教育局"}, None, derived=derived)
+    [line] = [x for x in text.splitlines() if x.startswith("# title = ")]
+    fixed = text.replace(line, line.removeprefix("# "))
+    assert parse_toml(fixed, "t.toml")["title"] == derived["title"]
