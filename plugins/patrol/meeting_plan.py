@@ -196,8 +196,7 @@ def _solicit(c: Context) -> list:
 
 def _talk(c: Context) -> list:
     pairs = [f"{_by(c, p['due'])}，{p['who']}" if p["due"] else p["who"] for p in c["talk_pairs"]]
-    head = (w.TALK_FOUR_MUSTS if c["talk_four_musts"] else "") + w.TALK_INTRO
-    head += w.TALK_LIST_LEAD if pairs else "。"  # no "做到：" before nothing
+    head = (w.TALK_FOUR_MUSTS if c["talk_four_musts"] else "") + (w.TALK_LIST_LEAD if pairs else w.TALK_INTRO + "。")
     criticisms = [Paragraph(c.fill(w.TALK_CRITICISMS, n=c["talk_criticisms"]))] if c["talk_criticisms"] else []
     return [*_listed(head, pairs, c["talk_style"], "、"), *criticisms, *paragraphs(c["talk_text"])]
 

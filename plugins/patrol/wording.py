@@ -60,7 +60,8 @@ TALK_PAIRS = [
 ]
 TALK_FOUR_MUSTS = "严格落实“四必谈”要求，"
 TALK_INTRO = "围绕会议主题深入开展谈心谈话"
-TALK_LIST_LEAD = "，做到："  # before the list of talks
+#: Before the list of talks, which say who talks with whom (the heading says 谈心谈话 already).
+TALK_LIST_LEAD = "围绕会议主题，做到："
 TALK_CRITICISMS = "每位{members}至少向其他同志提出{n}条有分量、有内容的批评意见。"
 TALK_TEXT = (
     "谈心谈话要一对一、面对面进行，既讲自身的不足，也坦率指出对方的问题，"
@@ -123,7 +124,7 @@ RECTIFY_TEXT = (
 )
 RECTIFY_DUE = "整改任务原则上于{date}前完成。"
 NOTIFY_TO = ["所属单位和部门主要负责同志", "机关全体党员干部"]
-NOTIFY = "会议结束后，及时向{to}通报会议召开情况，主要通报{content}。"
+NOTIFY = "会议结束后，及时向{to}通报{content}。"  # {content} names what: not "通报会议召开情况，主要通报会议召开情况……"
 NOTIFY_CONTENT = "会前准备、查摆问题、开展批评和自我批评以及下一步整改打算等情况"
 REPORT_TO_DEFAULT = ["{area}纪委监委", "{superior}组织部"]
 REPORT = "会议召开后{when}将会议情况形成专题报告，连同会议记录、{statement}报送{to}"
