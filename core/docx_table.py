@@ -63,6 +63,36 @@ def _column_widths(widths: list[float], n: int, total: int, headers: list[str] |
     return out
 
 
+def _phrases(text: str) -> list[str]:
+    """``text`` cut after each 、，；： that is not inside quotation marks or brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "“‘《（(") - (ch in "”’》）)")
+        if depth <= 0 and ch in "、，,；;：:":
+            out.append(text[start:i + 1])
+            start = i + 1
+    return [*out, text[start:]] if start < len(text) else out
+
+
+def phrase_lines(text: str, width: int) -> str:
+    """A short cell's text with a line break where a line would otherwise end inside a name:
+    "各镇办，区政府各部门" in a column of six characters is "各镇办，" / "区政府各部门", not
+    "各镇办，区政" / "府各部门".  Only for names and short phrases (no "。", at most five
+    lines): prose wraps where it must, as in any Chinese paragraph.  A phrase longer than a
+    line (its 、 or ， counted: LibreOffice does not let it hang past the line's end) starts a
+    line and wraps inside itself, and the next starts a line again."""
+    room = (width - _CELL_MARGINS) / _HEADER_CHAR + 0.01
+    if "\n" in text or "。" in text or not room < text_chars(text) <= 5 * room:
+        return text
+    lines: list[str] = []
+    for phrase in _phrases(text):
+        if lines and text_chars(lines[-1] + phrase) <= room:
+            lines[-1] += phrase
+        else:
+            lines.append(phrase)  # a phrase longer than a line gets lines of its own
+    return "\n".join(lines)
+
+
 def _centred_columns(rows: list[list[str]], n: int) -> list[bool]:
     return [all(len(r[i]) <= _SHORT_CELL for r in rows) for i in range(n)]
 
@@ -117,7 +147,8 @@ def build_table(p: Para, text_width: int, style_ids: dict[str, str | None]) -> M
         header = r == 0
         xml.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
         style = style_ids.get("GW Table Header" if header else "GW Table Text")
-        xml += [_cell_xml(v, widths[i], style, not header and centred[i]) for i, v in enumerate(values)]
+        xml += [_cell_xml(v if header else phrase_lines(v, widths[i]), widths[i], style, not header and centred[i])
+                for i, v in enumerate(values)]
         xml.append("</w:tr>")
     xml.append("</w:tbl>")
     return Markup(protect_braces("".join(xml)))

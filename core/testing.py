@@ -77,9 +77,9 @@ def docx_paragraphs(data: bytes | Path) -> list[str]:
     d = docx.Document(source)
     # a title broken over lines (a line break run) reads as the one title it is
     out = [p.text.replace("\n", "") if p.style.name in TITLE_STYLES else p.text for p in d.paragraphs]
-    for table in d.tables:
+    for table in d.tables:  # a cell's line breaks are layout (docx_table.phrase_lines), not text
         for row in table.rows:
-            out.extend(cell.text for cell in row.cells)
+            out.extend(cell.text.replace("\n", "") for cell in row.cells)
     return out
 
 

@@ -323,6 +323,19 @@ def test_a_paragraph_ending_in_a_colon_keeps_with_what_it_introduces(tmp_path):
     assert paragraphs["会议时间：定于4月26日召开。"].paragraph_format.keep_with_next is not True
 
 
+def test_a_short_cell_breaks_between_names_not_inside_one():
+    """"各镇办，区政府各部门" in a column six characters wide breaks after the comma; a name too
+    long for a line has lines of its own; prose and cells that fit are left alone."""
+    from gongwen.docx_table import phrase_lines
+
+    six = 6 * 240 + 240
+    assert phrase_lines("各镇办，区政府各部门", six) == "各镇办，\n区政府各部门"
+    assert phrase_lines("区民政局、区自然资源局、区住建局", six) == "区民政局、\n区自然资源局、\n区住建局"
+    assert phrase_lines("区政府办公室", six) == "区政府办公室"
+    prose = "深化“放管服”改革，巩固改革成果，推行“一件事一次办”。"
+    assert phrase_lines(prose, six) == prose
+
+
 # ------------------------------------------------------------ the template itself
 
 

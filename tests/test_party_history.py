@@ -138,7 +138,7 @@ def test_ledger_table_reads_back_from_the_docx(plan_docx):
     assert len(ledgers) == 1
     table = ledgers[0]
     assert len(table.rows) == 15 and len(table.columns) == 7
-    cells = [[c.text.strip() for c in row.cells] for row in table.rows[1:]]
+    cells = [[c.text.strip().replace("\n", "") for c in row.cells] for row in table.rows[1:]]  # breaks: layout
     expected = ledger(example(DT)).rows
     assert cells == expected
     # the header row repeats on every page
