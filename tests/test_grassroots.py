@@ -110,3 +110,12 @@ def test_the_default_measures_speak_of_the_scope_chosen():
     text = render_text("grassroots-special-action", {"scope": "全区", "year": 2024})
     assert "落实区级领导联系" in text and "县级" not in text
     assert "落实县级领导联系" in render_text("grassroots-special-action", {"scope": "全县", "year": 2024})
+
+
+def test_a_plan_drafted_late_in_the_year_starts_its_phases_next_month(monkeypatch):
+    """Drafted on 2026年11月28日 for 2026, the default phases run from December, not from an
+    April already past; a plan for another year starts in April as before."""
+    monkeypatch.setenv("GONGWEN_TODAY", "2026-11-28")
+    text = render_text("grassroots-special-action", {"year": 2026})
+    assert "2026年12月至2027年5月" in text and "2026年4月" not in text
+    assert "2025年4月至9月" in render_text("grassroots-special-action", {"year": 2025})

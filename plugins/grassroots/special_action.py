@@ -34,6 +34,7 @@ from gongwen.api import (
     this_year,
     titled_group,
     titled_sections,
+    today,
 )
 
 from . import wording as w
@@ -50,9 +51,25 @@ def default_problems(a: dict) -> list[dict]:
     return [{**p, "measures": [fill(m, words(a)) for m in p["measures"]]} for p in w.PROBLEMS]
 
 
+def _month(year: int, month: int, later: int) -> tuple[int, int]:
+    n = year * 12 + month - 1 + later
+    return n // 12, n % 12 + 1
+
+
 def _phases(a: dict) -> list[dict]:
-    return [{"name": p["name"], "period": normalize(p["period"].replace("{year}", str(a["year"]))),
-             "text": p["text"]} for p in w.PHASES]
+    """The default phases from April of the action's year, or from next month when the plan is
+    written later in that year (a plan drafted in November does not open with April to September)."""
+    day = today()
+    year, month = (day.year, day.month + 1) if a["year"] == day.year and day.month >= 4 else (a["year"], 4)
+    out = []
+    for p in w.PHASES:
+        start, end = (_month(year, month, m) if m is not None else None for m in p["months"])
+        if end is None:
+            period = f"{start[0]}年{start[1]}月以后"
+        else:
+            period = f"{start[0]}年{start[1]}月至" + (f"{end[1]}月" if end[0] == start[0] else f"{end[0]}年{end[1]}月")
+        out.append({"name": p["name"], "period": normalize(period), "text": p["text"]})
+    return out
 
 
 def _problems(c: Context) -> list:

@@ -60,16 +60,17 @@ PROBLEMS: list[dict] = [
     ]},
 ]
 
-# 四、时间步骤: default phases; ``{year}`` is the year the action starts.
+# 四、时间步骤: default phases; ``months``: where each starts and ends, in months from the start
+# of the action (April of its year, or next month when the plan is written later in that year).
 PHASES: list[dict] = [
-    {"name": "集中整改", "period": "{year}年4月至9月", "text": (
+    {"name": "集中整改", "months": (0, 5), "text": (
         "对照反馈问题逐条认领任务，建立问题清单和整改台账，明确责任单位、责任人和完成时限，"
         "各基层党组织全面启动整改。个性问题限期解决，共性问题分批推进、专项治理。"
         "组织部门通过实地督导、随机抽查等方式跟踪整改进度。")},
-    {"name": "持续推进", "period": "{year}年9月至12月", "text": (
+    {"name": "持续推进", "months": (5, 8), "text": (
         "对集中整改阶段尚未完成和需要长期推进的事项，坚持立行立改与久久为功相结合，"
         "逐项落实已制定的整改措施和专项计划，推动基层党建整体水平持续提升。")},
-    {"name": "融入经常", "period": "{year}年12月以后", "text": (
+    {"name": "融入经常", "months": (8, None), "text": (
         "全面总结整改工作，把行之有效的做法固化为制度规范；对一时难以解决的问题建立专门台账，"
         "纳入日常党建工作持续跟踪推进。")},
 ]
