@@ -232,3 +232,12 @@ def test_default_agenda_names_the_presider_as_the_answer_does(presider, speaker)
     text = render_text(DT, {"presider": presider})
     assert f"二是{speaker}代表党委班子作对照检查；" in text
     assert f"{speaker}作总结讲话" in text
+
+
+def test_a_report_made_from_the_defaults_tells_what_already_happened(monkeypatch):
+    """Written on 2026年11月28日: the meeting three weeks earlier, the branch meetings after it
+    and before the report, the report dated that day; nothing reported as done in the future."""
+    monkeypatch.setenv("GONGWEN_TODAY", "2026-11-28")
+    text = render_text("theme-education-report", {})
+    assert "于2026年11月7日召开" in text and "2026年11月10日至20日" in text
+    assert text.endswith("2026年11月28日")

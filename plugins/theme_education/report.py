@@ -65,6 +65,18 @@ def _agenda(a: dict) -> list[str]:
     return [fill(i, wd, speaker=speaker) for i in w.AGENDA]
 
 
+_IN_YEAR = today_in_year("year")
+
+
+def _held(a: dict) -> str:
+    """Default meeting date: three weeks before the report, which tells what followed it (the
+    branch meetings from the third day on, the early fixes) as done."""
+    return (_dt.date.fromisoformat(_IN_YEAR(a)) - _dt.timedelta(days=21)).isoformat()
+
+
+_held.from_today = True  # type: ignore[attr-defined]  # kept once accepted, like today's date
+
+
 def _branch_period(a: dict) -> str:
     """Default: ten days from the third day after the meeting (its month when the day is not known)."""
     try:
@@ -295,7 +307,7 @@ QUESTIONS = [
     text("guide_group", "到会指导的指导组（如“市委主题教育第三指导组”）", lambda a: f"{a['superior']}主题教育指导组",
          yearly=True),
     text("guide_leader", "指导组到会领导（如“王建国组长”）", "主要负责同志", yearly=True),
-    date("meeting_date", "民主生活会召开日期", today_in_year("year"), yearly=True),
+    date("meeting_date", "民主生活会召开日期", _held, yearly=True),
     count("members_count", "班子成员人数（撰写个人对照检查材料的人数）", 5, min=1),
 ]
 
@@ -315,7 +327,7 @@ DOCTYPE = DocumentType(
     sections=SECTIONS,
     outline=["before", "study", "opinions", "talks", "materials", "early",
              "meeting", "theme", "agenda", "criticism", "review", "after"],
-    after=closing_questions(org_signature),
+    after=closing_questions(org_signature, _IN_YEAR),
     build=build,
     validate=validate,
     vocabulary=words,
