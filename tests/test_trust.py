@@ -223,9 +223,9 @@ def test_a_cross_field_problem_on_one_screen_is_told_once(monkeypatch):
 
 def test_the_meeting_date_of_an_earlier_year_is_not_today(monkeypatch):
     monkeypatch.setenv("GONGWEN_TODAY", "2026-11-28")
-    for type_id in (RECTIFICATION, "theme-education-report"):
-        assert prepare(get_type(type_id), {"year": 2023}).answers["meeting_date"] == "2023-11-28"
-        assert prepare(get_type(type_id), {"year": 2026}).answers["meeting_date"] == "2026-11-28"
+    for type_id, day in ((RECTIFICATION, "11-28"), ("theme-education-report", "11-07")):  # a report: 3 weeks on
+        assert prepare(get_type(type_id), {"year": 2023}).answers["meeting_date"] == f"2023-{day}"
+        assert prepare(get_type(type_id), {"year": 2026}).answers["meeting_date"] == f"2026-{day}"
 
 
 def test_default_titles_name_the_unit_or_scope():
