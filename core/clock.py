@@ -38,6 +38,14 @@ def last_year(_answers: object = None) -> int:
 last_year.from_today = True  # type: ignore[attr-defined]
 
 
+def issued_today(_answers: object = None) -> str:
+    """A default 成文日期: today (kept once accepted)."""
+    return today().isoformat()
+
+
+issued_today.from_today = True  # type: ignore[attr-defined]
+
+
 def days_from_today(days: int):
     """A computed default: the ISO date ``days`` from today (e.g. a meeting a month ahead)."""
     def default(_answers: object = None) -> str:

@@ -169,3 +169,10 @@ def test_a_new_problem_starts_with_the_responsibility_fields_of_the_one_above():
     above = example(DT)["aspects"][1]["problems"][-1]  # 分管农业副区长, 2022年12月底取得实效
     assert new_item(problems, [above]) == {k: above[k] for k in ("leader", "lead_unit", "units", "deadline")}
     assert new_item(problems, []) == {}  # the first: the declared defaults
+
+
+def test_the_default_signature_is_dated(monkeypatch):
+    """A 落款 stands over a 成文日期: the defaults date the plan today, as a clerk would."""
+    monkeypatch.setenv("GONGWEN_TODAY", "2026-11-28")
+    text = render_text(DT, {"fields_in_body": True})
+    assert "中共区政府党组\n2026年11月28日" in text

@@ -23,6 +23,7 @@ from gongwen.api import (
     format_cn,
     group,
     integer,
+    issued_today,
     ledger_item,
     ledger_table,
     listof,
@@ -152,7 +153,7 @@ DOCTYPE = DocumentType(
         text("ledger_title", "整改任务清单标题", "整改任务清单", when=("ledger", True)),
         confirm("fields_in_body", "正文也写明各项的责任领导、牵头单位等（附台账时可只在台账中写）",
                 True, when=("ledger", True)),
-        *closing_questions(org_signature),
+        *closing_questions(org_signature, issued_today),  # a 落款 is dated
     ],
     build=build,
     validate=validate,
