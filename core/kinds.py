@@ -357,8 +357,10 @@ class Multichoice(_FromChoices, ListOf):
         if q.other:
             choices.append(questionary.Choice(OTHER))
         while True:
-            picked = questionary.checkbox(q.label, choices=choices, style=STYLE,
+            picked = questionary.checkbox(q.label, choices=choices, style=STYLE, erase_when_done=True,
                                           instruction="（空格选择，回车确认）").unsafe_ask()
+            # questionary's own answered line is English ("done (6 selections)"): said in Chinese
+            say(f"? {q.label}： " + ("、".join(x for x in picked if x != OTHER) or "（未选）"), "bold")
             if OTHER in picked:
                 picked.remove(OTHER)
                 extra = clean_text(questionary.text("请填写其他项（多项用顿号“、”分隔）", style=STYLE).unsafe_ask())

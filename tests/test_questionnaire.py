@@ -267,3 +267,16 @@ def test_a_whole_default_group_is_kept_by_a_choice_that_says_so():
     n = len(answers["study_materials"])
     assert keep_label(q, answers["study_materials"], answers, "条") == f"✔ 保留默认的学习篇目（{n}条），继续"
     assert keep_label(q, answers["study_materials"][1:], answers, "条") == "✔ 就用这些，继续"
+
+
+def test_a_multiple_choice_is_told_back_in_chinese(monkeypatch):
+    """The answered line of a 多选 names the choices ("? 整改涉及哪些方面： 理论学习、…"), not
+    questionary's English "done (6 selections)"."""
+    said: list[str] = []
+    monkeypatch.setattr("gongwen.ask.say", lambda text, style="": said.append(text))
+    dt = get_type("theme-education-rectification")
+    defaults = prepare(dt, {}).answers
+    drive_questionnaire(dt, ENTER * 3, prefill={q.key: defaults[q.key] for q in dt.questions
+                                               if q.key in defaults and q.key not in ("aspect_names", "aspects")})
+    [line] = [s for s in said if s.startswith("? 整改涉及哪些方面")]
+    assert line == "? 整改涉及哪些方面： 理论学习、政治素质、能力本领、担当作为、工作作风、廉洁自律"
