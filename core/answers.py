@@ -336,7 +336,7 @@ def dump_answers(doctype: DocumentType, answers: Answers, outline: list[dict] | 
             shown = tomlkit.item(value).as_string()
             doc.add(tomlkit.comment(f"{q.key} = {shown}  # 留空则自动生成；要固定请去掉行首的 #"))
         else:
-            doc.add(q.key, _item(value))
+            doc.add(q.key, _item(_written(q, value)))
     if outline is not None:
         doc.add(tomlkit.nl())
         doc.add(tomlkit.comment("提纲：删去一行即删去该章节，调换行序即调整顺序，加 title 即改名；"))
@@ -381,7 +381,7 @@ def _derived_line(q: Question, value: Any) -> str:
     if KINDS[q.kind].nested:
         return (f"{q.key}：自动生成（共 {len(value)} 项），随前面的回答更新；"
                 f"要逐项修改，可在问答中修改，或用 gongwen init 生成含全部内容的答案文件")
-    shown = tomlkit.item(value).as_string().replace("\n", " ")
+    shown = tomlkit.item(_written(q, value)).as_string().replace("\n", " ")
     return f"{q.key} = {shown}  # 自动生成，随前面的回答更新；要固定请去掉行首的 #"
 
 
@@ -409,6 +409,17 @@ def _add_comment(container: Any, q: Question, skeleton: bool) -> None:
         container.add(tomlkit.comment(q.help))
     if skeleton and q.when is not None:
         container.add(tomlkit.comment(f"{q.describe_when()}才需要填写"))
+
+
+_STORED_PART = re.compile(r"^\d{4}-\d{2}-[^\d/]")  # "2022-06-底", "2022-12-底前", "2024-04-中旬"
+
+
+def _written(q: Question, value: Any) -> Any:
+    """A date stored with a part of the month ("2022-06-底") as a clerk writes it in the file
+    ("2022年6月底"), read back to the same value; a plain date stays ISO ("2023-08-20")."""
+    if isinstance(value, str) and _STORED_PART.match(value) and (q.kind == "date" or q.display is not None):
+        return show_value(q, value)
+    return value
 
 
 def _item(value: Any) -> Any:
@@ -440,7 +451,7 @@ def _aot(q: Question, items: list[dict], skeleton: bool) -> Any:
                 nested.append(f)
                 continue
             table.add(tomlkit.comment(f.label))
-            table.add(f.key, _item(item[f.key]))
+            table.add(f.key, _item(_written(f, item[f.key])))
         for f in nested:
             if isinstance(item[f.key], list):
                 table.add(f.key, _aot(f, item[f.key], skeleton))

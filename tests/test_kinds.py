@@ -108,3 +108,20 @@ def test_a_derived_value_uncommented_as_the_file_says_is_a_valid_answer():
     [line] = [x for x in text.splitlines() if x.startswith("# title = ")]
     fixed = text.replace(line, line.removeprefix("# "))
     assert parse_toml(fixed, "t.toml")["title"] == derived["title"]
+
+
+def test_a_date_with_a_part_of_the_month_is_written_as_a_clerk_writes_it():
+    """"2022-06-底" is how the questionnaire keeps 2022年6月底; the answers file, which a clerk
+    edits by hand, says 2022年6月底, and reads back to the same answer. A plain date stays ISO."""
+    from gongwen.pipeline import prepare
+
+    dt = get_type("party-history-rectification")
+    raw = prepare(dt, {"year": 2021}).answers
+    problem = raw["aspects"][0]["problems"][0]
+    raw["aspects"][0]["problems"][0] = {**problem, "deadline": "2022-06-底"}
+    raw |= {"half_report": "2022-06-底", "issue_date": "2022-01-25"}
+    text = dump_answers(dt, raw, None)
+    assert 'half_report = "2022年6月底"' in text and 'deadline = "2022年6月底"' in text
+    assert 'issue_date = "2022-01-25"' in text
+    again = prepare(dt, parse_toml(text, "t.toml")).answers
+    assert again["half_report"] == "2022-06-底" and again["aspects"][0]["problems"][0]["deadline"] == "2022-06-底"
