@@ -53,7 +53,13 @@ _LEAP_YEAR = 2000
 
 
 class DateError(ValueError):
-    """A date that cannot be read or does not exist; ``str(e)`` is a Chinese message."""
+    """A date that cannot be read or does not exist; ``str(e)`` is a Chinese message, and
+    ``reason`` what is wrong without naming the date ("2023年2月只有 28 天，没有 30 日"), for a
+    message that names it in its own words."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message if reason is None else reason
 
 
 # ---------------------------------------------------------------- values
@@ -337,7 +343,7 @@ def _end(f: _Fields, start: Date) -> Date | None:
 
 
 def _wrap(err: DateError, text: str) -> DateError:
-    return DateError(f"日期“{text}”有误：{err}")
+    return DateError(f"日期“{text}”有误：{err}", reason=err.reason)
 
 
 def _parse_text(raw: str) -> DateValue:

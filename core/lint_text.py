@@ -269,7 +269,7 @@ def _impossible(text: str) -> str | None:
     try:
         parse_date(re.sub(r"\s+", "", text))
     except DateError as exc:
-        return str(exc).split("有误：", 1)[-1]
+        return exc.reason
     return None
 
 

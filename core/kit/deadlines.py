@@ -81,8 +81,7 @@ def parse_deadline(value: Any) -> Deadline:
     try:
         date = parse_date(run.group())
     except DateError as exc:  # said once: not "落实时限“…”有误：日期“…”有误：…"
-        reason = str(exc).split("有误：", 1)[1] if str(exc).startswith("日期“") else str(exc)
-        raise DateError(f"落实时限“{text}”有误：{reason}") from None
+        raise DateError(f"落实时限“{text}”有误：{exc.reason}") from None
     return Deadline(text[: run.start()], date, text[run.end():])
 
 
