@@ -26,6 +26,14 @@ _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's
 _CLOSING = re.compile(r'<w:pStyle w:val="GW(?:Attachments|Signature(?:Right|Flush)?|Date)"/>')
 
 
+def _with_keep_next(para: str) -> str:
+    """A paragraph's XML set to keep with the next paragraph (a run-in heading's "off" removed)."""
+    para = para.replace('<w:keepNext w:val="0"/>', "")
+    if "</w:pStyle>" in para:
+        return para.replace("</w:pStyle>", "</w:pStyle><w:keepNext/>", 1)
+    return re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", para, count=1)
+
+
 def keep_closing_with_text(xml: str) -> str:
     """The last paragraph of the text keeps with the 附件说明, 落款 and 成文日期 after it, so they
     never stand alone at the top of the last page (GB/T 9704 7.3.5): Word and LibreOffice move the
@@ -37,10 +45,7 @@ def keep_closing_with_text(xml: str) -> str:
     keep = [m for m in paras[first - 1:first + 3] if "<w:keepNext/>" not in m.group(0)
             and not re.search(r'GW(?:Date|Appendix)', m.group(0))]
     for m in reversed(keep):
-        para = m.group(0).replace('<w:keepNext w:val="0"/>', "")  # a run-in heading turns it off
-        marked = para.replace("</w:pStyle>", "</w:pStyle><w:keepNext/>", 1) if "</w:pStyle>" in para else \
-            re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", para, count=1)
-        xml = xml[:m.start()] + marked + xml[m.end():]
+        xml = xml[:m.start()] + _with_keep_next(m.group(0)) + xml[m.end():]
     return xml
 
 
@@ -80,7 +85,7 @@ def keep_leads_with_next(xml: str) -> str:
         para = m.group(0)
         if '<w:pStyle w:val="GWBody"/>' in para and "<w:keepNext" not in para \
                 and "".join(_TEXT.findall(para)).rstrip().endswith(("：", ":")):
-            para = para.replace('<w:pStyle w:val="GWBody"/>', '<w:pStyle w:val="GWBody"/><w:keepNext/>', 1)
+            para = _with_keep_next(para)
         out += [xml[at:m.start()], para]
         at = m.end()
     return "".join(out) + xml[at:]
