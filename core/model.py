@@ -7,7 +7,6 @@ position (一、 → （一） → 1. → （1） → ①) and flattens the tree
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -183,8 +182,9 @@ class Para:
 
 
 def text_chars(text: str) -> float:
-    """Width of ``text`` in body characters: a digit or Latin letter is half of one."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width of ``text`` in characters of its Chinese font: a digit or Latin letter is half of
+    one; everything else, “” and — included, a whole one."""
+    return sum(0.5 if c.isascii() else 1 for c in text)
 
 
 def signature_setting(name: str) -> int:

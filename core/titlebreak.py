@@ -18,6 +18,8 @@ import functools
 import math
 import re
 
+from .model import text_chars
+
 CAPACITY = 20  # characters of 2号 (22 pt) on the 156 mm text width
 
 #: Words of the genre's titles, longest first when matched (a phrase that must not be split).
@@ -85,7 +87,7 @@ def width(text: str) -> float:
     LibreOffice set a quarter of one between a run of them and the Chinese on either side
     ("2023年…" is 2.25 characters before 年, not 2)."""
     runs = sum(0.25 * ((m.start() > 0) + (m.end() < len(text))) for m in _ASCII_RUN.finditer(text))
-    return sum(0.5 if c.isascii() else 1 for c in text) + runs
+    return text_chars(text) + runs
 
 
 def _cut_cost(left: tuple[str, bool], right: tuple[str, bool]) -> float:
