@@ -74,7 +74,7 @@ def _table_rows(tbl) -> list[list[str]]:
     problems' unit).  A header of two rows whose first merges columns ("整改情况" over "进展",
     "是否完成") becomes one row: "整改情况（进展）", "整改情况（是否完成）"."""
     rows: list[list[str]] = []
-    first_spans: list[int] = []  # grid columns of the first row that continue a merged cell
+    merged_across = False  # the first row has a cell merged across columns
     for tr in tbl.findall(_W + "tr"):
         cells: list[str] = []
         for tc in tr.findall(_W + "tc"):
@@ -87,11 +87,10 @@ def _table_rows(tbl) -> list[list[str]]:
                     and len(cells) < len(rows[-1]):
                 text = rows[-1][len(cells)]
             width = int(span.get(_W + "val", "1")) if span is not None else 1
-            if not rows:
-                first_spans += range(len(cells) + 1, len(cells) + width)
+            merged_across |= not rows and width > 1
             cells += [text] + [""] * (width - 1)
         rows.append(cells)
-    if first_spans and len(rows) > 1 and sum(1 for c in rows[0] if c) > 1:  # not a title across the table
+    if merged_across and len(rows) > 1 and sum(1 for c in rows[0] if c) > 1:  # not a title across the table
         rows[:2] = [_joined_header(rows[0], rows[1])]
     return rows
 

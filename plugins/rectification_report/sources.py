@@ -30,8 +30,9 @@ def from_items(source_type: DocumentType, source_answers: dict[str, Any]) -> dic
     elif a.get("meeting_date"):  # a plan without 年度 (the patrol plan): the meeting's year
         with contextlib.suppress(DateError):
             met = parse_date(a["meeting_date"])
-            if getattr(met, "start", met).year:
-                out["year"] = getattr(met, "start", met).year
+            year = getattr(met, "start", met).year  # a range's first day
+            if year:
+                out["year"] = year
     for key in ("unit", "superior"):
         if isinstance(a.get(key), str) and a[key].strip():
             out[key] = a[key].strip()
