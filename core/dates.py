@@ -65,6 +65,12 @@ class DateError(ValueError):
 # ---------------------------------------------------------------- values
 
 
+def months_later(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after ``month`` of ``year`` (2026年11月 + 3 → 2027年2月)."""
+    n = year * 12 + month - 1 + months
+    return n // 12, n % 12 + 1
+
+
 def days_in_month(year: int | None, month: int) -> int:
     """How many days ``month`` has (in a leap year when the year is unknown)."""
     year = year if year is not None else _LEAP_YEAR

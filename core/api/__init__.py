@@ -18,7 +18,7 @@ questionnaire with keystrokes, read a DOCX back).
 from __future__ import annotations
 
 from ..clock import days_from_today, issued_today, last_year, this_year, today, today_in_year
-from ..dates import Date, DateError, DateRange, format_cn, is_after, normalize, parse_date, sort_key_start
+from ..dates import Date, DateError, DateRange, format_cn, is_after, months_later, normalize, parse_date, sort_key_start
 from ..doctype import Content, Context, DocumentType, Draft, EntryRef, OutlineEntry, SectionDef, entry, section
 from ..errors import Problem
 from ..hookspecs import API_VERSION, hookimpl
@@ -118,6 +118,7 @@ __all__ = [
     "closing", "closing_questions", "org_signature",
     # dates
     "Date", "DateRange", "DateError", "parse_date", "format_cn", "normalize", "is_after", "sort_key_start",
+    "months_later",
     # today, read when needed
     "today", "this_year", "last_year", "issued_today", "days_from_today", "today_in_year",
 ]

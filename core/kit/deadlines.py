@@ -25,6 +25,7 @@ from ..dates import (
     days_in_month,
     format_cn,
     is_after,
+    months_later,
     parse_date,
     sort_key_start,
     to_storage,
@@ -172,8 +173,7 @@ def date_from(key: str, days: int = 0, months: int = 0):
             return ""
         if not isinstance(d, Date) or None in (d.year, d.month, d.day):
             return ""
-        month = d.month - 1 + months
-        year, month = d.year + month // 12, month % 12 + 1
+        year, month = months_later(d.year, d.month, months)
         day = _dt.date(year, month, min(d.day, days_in_month(year, month))) + _dt.timedelta(days=days)
         return day.isoformat()
 

@@ -23,6 +23,7 @@ from gongwen.api import (
     integer,
     ledger_item,
     listof,
+    months_later,
     multiline,
     normalize,
     normalize_deadline,
@@ -51,11 +52,6 @@ def default_problems(a: dict) -> list[dict]:
     return [{**p, "measures": [fill(m, words(a)) for m in p["measures"]]} for p in w.PROBLEMS]
 
 
-def _month(year: int, month: int, later: int) -> tuple[int, int]:
-    n = year * 12 + month - 1 + later
-    return n // 12, n % 12 + 1
-
-
 def _phases(a: dict) -> list[dict]:
     """The default phases from April of the action's year, or from next month when the plan is
     written later in that year (a plan drafted in November does not open with April to September)."""
@@ -63,7 +59,7 @@ def _phases(a: dict) -> list[dict]:
     year, month = (day.year, day.month + 1) if a["year"] == day.year and day.month >= 4 else (a["year"], 4)
     out = []
     for p in w.PHASES:
-        start, end = (_month(year, month, m) if m is not None else None for m in p["months"])
+        start, end = (months_later(year, month, m) if m is not None else None for m in p["months"])
         if end is None:
             period = f"{start[0]}年{start[1]}月以后"
         else:
